@@ -50,7 +50,7 @@ export async function openPglite(
   }
   try {
     const client = await PGlite.create({ dataDir: dir, extensions: { vector } });
-    const db = drizzle({ client, schema });
+    const db = drizzle({ client, schema, casing: "snake_case" });
     await migrateDatabase(db, (config) => migrate(db, config), options.embedding);
     return {
       kind: "pglite",

@@ -27,7 +27,7 @@ export async function openPostgres(
     const client = await pool.connect();
     try {
       await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-      const lockedDb = drizzle({ client, schema });
+      const lockedDb = drizzle({ client, schema, casing: "snake_case" });
       await migrateDatabase(lockedDb, (config) => migrate(lockedDb, config), options.embedding);
       await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
       client.release();
@@ -43,7 +43,7 @@ export async function openPostgres(
 
   return {
     kind: "postgres",
-    db: drizzle({ client: pool, schema }),
+    db: drizzle({ client: pool, schema, casing: "snake_case" }),
     ping: async () => {
       await pool.query("select 1");
     },

@@ -1,0 +1,104 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe } from "vitest";
+import { openDatabase } from "@/db/client";
+import type { DatabaseConnection, DatabaseKind } from "@/db/database";
+import type { EmbeddingSpace } from "@/db/vector-index";
+
+/** A small embedding space so tests can write vectors by hand. */
+export const TEST_EMBEDDING: EmbeddingSpace = { model: "test/3d", dimensions: 3 };
+
+const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+
+/** A database for one suite, and how to get rid of it afterwards. */
+interface TestDatabase {
+  connection: DatabaseConnection;
+  dispose(): Promise<void>;
+}
+
+async function createPgliteDatabase(): Promise<TestDatabase> {
+  const connection = await openDatabase({ location: { kind: "pglite" }, embedding: TEST_EMBEDDING });
+  return { connection, dispose: () => connection.close() };
+}
+
+/** A URL for another database on the same server as `url`. */
+function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/**
+ * A fresh database on the TEST_DATABASE_URL server, so suites never see each other's rows and a
+ * failed run leaves nothing behind in the shared one. The extension is created as the connecting
+ * (super)user, as a DBA would for a production database.
+ */
+async function createPostgresDatabase(baseUrl: string): Promise<TestDatabase> {
+  const name = `docent_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabaseName(baseUrl, name);
+  const setup = new pg.Client({ connectionString: url });
+  await setup.connect();
+  await setup.query("create extension if not exists vector");
+  await setup.end();
+
+  const connection = await openDatabase({ location: { kind: "postgres", url }, embedding: TEST_EMBEDDING });
+  return {
+    connection,
+    dispose: async () => {
+      await connection.close();
+      const cleanup = new pg.Client({ connectionString: baseUrl });
+      await cleanup.connect();
+      try {
+        await cleanup.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await cleanup.end();
+      }
+    },
+  };
+}
+
+export interface DatabaseFixture {
+  kind: DatabaseKind;
+  /** The suite's connection; valid inside tests and hooks. */
+  readonly connection: DatabaseConnection;
+}
+
+/**
+ * Runs a suite against in-memory PGlite, and again against real Postgres + pgvector when
+ * TEST_DATABASE_URL is set. Each run gets its own empty, migrated database.
+ */
+export function describeEachDatabase(title: string, body: (fixture: DatabaseFixture) => void): void {
+  const targets: { kind: DatabaseKind; create: () => Promise<TestDatabase>; available: boolean }[] = [
+    { kind: "pglite", create: createPgliteDatabase, available: true },
+    {
+      kind: "postgres",
+      create: () => createPostgresDatabase(testDatabaseUrl as string),
+      available: Boolean(testDatabaseUrl),
+    },
+  ];
+  for (const target of targets) {
+    describe.skipIf(!target.available)(`${title} [${target.kind}]`, () => {
+      let database: TestDatabase | undefined;
+      beforeAll(async () => {
+        database = await target.create();
+      });
+      afterAll(async () => {
+        await database?.dispose();
+      });
+      body({
+        kind: target.kind,
+        get connection() {
+          if (!database) throw new Error("The test database is only available inside tests and hooks");
+          return database.connection;
+        },
+      });
+    });
+  }
+}
