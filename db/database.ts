@@ -1,8 +1,14 @@
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type * as schema from "./schema";
 
+/** What both drivers' raw query results share: `db.execute<Row>(sql)` resolves to `{ rows: Row[] }`. */
+export interface RowsQueryResultHKT extends PgQueryResultHKT {
+  type: QueryRows<this["row"]>;
+}
+type QueryRows<Row> = { rows: Row[] };
+
 /** The Drizzle database, the same type whether PGlite or a Postgres pool is behind it. */
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Database = PgDatabase<RowsQueryResultHKT, typeof schema>;
 
 export type DatabaseKind = "pglite" | "postgres";
 

@@ -1,3 +1,4 @@
+import { DatabaseInUseError } from "@/db/pglite";
 import { ConfigError, getConfig } from "./config";
 
 /**
@@ -24,7 +25,12 @@ export async function startServer(): Promise<void> {
     await getDatabase();
     log.info({ database: config.database.kind }, "Database ready");
   } catch (error) {
-    // Not fatal: /api/health reports it and the next request tries again.
+    // Another process holds the embedded database: serving would only fail every request.
+    if (error instanceof DatabaseInUseError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    // Otherwise not fatal: /api/health reports it and the next request tries again.
     log.error({ error: (error as Error).message }, "Database unavailable at start-up");
   }
 }

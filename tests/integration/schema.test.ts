@@ -59,7 +59,11 @@ describeEachDatabase("database schema", (fixture) => {
 
     const result = await nearestNeighbours([0.9, 0.2, 0]);
 
-    expect(result.rows.map((row) => row.content)).toEqual(["points along x", "between x and y", "points along y"]);
+    expect(result.rows.map((row) => row.content)).toEqual([
+      "points along x",
+      "between x and y",
+      "points along y",
+    ]);
     const distances = result.rows.map((row) => Number(row.distance));
     expect(distances[0]).toBeCloseTo(1 - 0.9 / Math.hypot(0.9, 0.2), 5);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
@@ -164,7 +168,9 @@ describeEachDatabase("database schema", (fixture) => {
     await expect(
       db().execute(sql`update sources set status = 'bogus' where id = ${source.id}`),
     ).rejects.toThrow();
-    await expect(db().execute(sql`update sources set progress = 1.5 where id = ${source.id}`)).rejects.toThrow();
+    await expect(
+      db().execute(sql`update sources set progress = 1.5 where id = ${source.id}`),
+    ).rejects.toThrow();
   });
 
   it("migrates again without changes or errors", async () => {
