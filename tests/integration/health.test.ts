@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { useTempDir } from "../helpers/temp-dir";
 
 /** Loads the route and its modules afresh, so they read the environment set by the test. */
 async function loadHealthRoute() {
@@ -12,6 +10,7 @@ async function loadHealthRoute() {
 }
 
 describe("GET /api/health", () => {
+  const temp = useTempDir("health");
   let cleanup: (() => Promise<void>)[] = [];
 
   afterEach(async () => {
@@ -21,12 +20,10 @@ describe("GET /api/health", () => {
   });
 
   it("answers ok with the embedded database, the local embedding model and the offline answerer", async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "docent-health-"));
-    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
     vi.stubEnv("DATABASE_URL", "");
     vi.stubEnv("OPENAI_API_KEY", "");
     vi.stubEnv("OPENAI_BASE_URL", "");
-    vi.stubEnv("DATA_DIR", dataDir);
+    vi.stubEnv("DATA_DIR", temp.path);
     const { GET, closeDatabase } = await loadHealthRoute();
     cleanup.push(closeDatabase);
 

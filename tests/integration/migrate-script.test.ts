@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../helpers/temp-dir";
 
 const run = promisify(execFile);
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
@@ -26,17 +25,10 @@ async function migrate(env: Record<string, string>) {
 }
 
 describe("npm run db:migrate", () => {
-  let dataDir: string;
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "docent-migrate-"));
-  });
-
-  afterAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const temp = useTempDir("migrate", "all");
 
   it("migrates the embedded database, and again without complaint", async () => {
+    const dataDir = temp.path;
     const first = await migrate({ DATA_DIR: dataDir });
     expect(first).toMatchObject({ code: 0, stderr: "" });
     expect(first.stdout).toContain(`Database migrated (PGlite in ${dataDir})`);
@@ -46,7 +38,7 @@ describe("npm run db:migrate", () => {
   });
 
   it("stops with one line naming a bad variable, and exit code 1", async () => {
-    const result = await migrate({ DATA_DIR: dataDir, MAX_UPLOAD_MB: "lots" });
+    const result = await migrate({ DATA_DIR: temp.path, MAX_UPLOAD_MB: "lots" });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(
       'Invalid configuration: MAX_UPLOAD_MB must be a whole number of megabytes (got "lots")',

@@ -1,23 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { DatabaseInUseError } from "@/db/pglite";
 import { sources } from "@/db/schema";
+import { useTempDir } from "../helpers/temp-dir";
 
 describe("embedded PGlite in a data folder", () => {
-  let dataDir: string;
-
-  beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "docent-pglite-"));
-  });
-
-  afterEach(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  const open = () => openDatabase({ location: { kind: "pglite", dataDir } });
+  const temp = useTempDir("pglite");
+  const open = () => openDatabase({ location: { kind: "pglite", dataDir: temp.path } });
 
   it("keeps data written in one run for the next", async () => {
     const first = await open();
