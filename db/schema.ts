@@ -15,6 +15,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { DocumentFormat } from "@/lib/ingest/blocks";
 import { embeddingVector, tsvector } from "./columns";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
@@ -38,6 +39,7 @@ export const sources = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     name: text().notNull(),
     mimeType: text().notNull(),
+    format: text().$type<DocumentFormat>().notNull(),
     sizeBytes: bigint({ mode: "number" }).notNull(),
     sha256: text().notNull().unique(),
     status: text().$type<SourceStatus>().notNull().default("queued"),
@@ -46,10 +48,16 @@ export const sources = pgTable(
     error: text(),
     chunkCount: integer().notNull().default(0),
     embeddingModel: text(),
+    // The source row is its own ingest job (see lib/ingest/job-queue.ts): these columns schedule it.
+    attempts: integer().notNull().default(0),
+    runAfter: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    leaseToken: uuid(),
+    leaseExpiresAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index("sources_job_queue_idx").on(t.status, t.runAfter).where(sql`${t.status} in ('queued', 'processing')`),
     check("sources_status_check", sql`${t.status} in ('queued', 'processing', 'ready', 'failed')`),
     check("sources_progress_check", sql`${t.progress} between 0 and 1`),
     index("sources_created_at_idx").on(t.createdAt.desc()),

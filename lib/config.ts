@@ -63,6 +63,12 @@ const envSchema = z.object({
     z.string().min(8, { error: "must be at least 8 characters long" }).optional(),
   ),
   MAX_UPLOAD_MB: wholeNumber("megabytes", 1, 1024).transform((value) => value ?? 50),
+  INGEST_WORKER: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["in-process", "external"], { error: "must be in-process or external" })
+      .default("in-process"),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z
@@ -84,6 +90,8 @@ export interface Config {
   embedding: { provider: EmbeddingProvider; model: string; dimensions: number };
   adminPassword?: string;
   maxUploadBytes: number;
+  /** Whether the app server ingests uploads itself, or leaves that to `npm run worker` processes. */
+  ingestWorker: "in-process" | "external";
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -152,6 +160,12 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     embedding = { provider: "openai", model: e.EMBEDDING_MODEL, dimensions };
   }
 
+  if (e.INGEST_WORKER === "external" && !e.DATABASE_URL) {
+    throw new ConfigError(
+      "Invalid configuration: INGEST_WORKER=external needs DATABASE_URL (it is not set); the embedded database serves one process, so the app must ingest itself",
+    );
+  }
+
   return {
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }
@@ -162,6 +176,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     embedding,
     adminPassword: e.ADMIN_PASSWORD,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    ingestWorker: e.INGEST_WORKER,
     logLevel: e.LOG_LEVEL,
   };
 }

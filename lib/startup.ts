@@ -24,6 +24,8 @@ export async function startServer(): Promise<void> {
   try {
     await getDatabase();
     log.info({ database: config.database.kind }, "Database ready");
+    const { startInProcessIngestWorker } = await import("./ingest/in-process-worker");
+    await startInProcessIngestWorker();
   } catch (error) {
     // Another process holds the embedded database: serving would only fail every request.
     if (error instanceof DatabaseInUseError) {

@@ -29,37 +29,44 @@ function withDatabaseName(url: string, name: string): string {
 }
 
 /**
- * A fresh database on the TEST_DATABASE_URL server, so suites never see each other's rows and a
- * failed run leaves nothing behind in the shared one. The extension is created as the connecting
+ * A fresh, empty database on the TEST_DATABASE_URL server, so suites never see each other's rows and
+ * a failed run leaves nothing behind in the shared one. The extension is created as the connecting
  * (super)user, as a DBA would for a production database.
  */
-async function createPostgresDatabase(baseUrl: string): Promise<TestDatabase> {
+export async function createScratchPostgresDatabase(
+  baseUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `docent_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
+  await withClient(baseUrl, (client) => client.query(`create database ${name}`));
   const url = withDatabaseName(baseUrl, name);
-  const setup = new pg.Client({ connectionString: url });
-  await setup.connect();
-  await setup.query("create extension if not exists vector");
-  await setup.end();
+  await withClient(url, (client) => client.query("create extension if not exists vector"));
+  return {
+    url,
+    drop: () => withClient(baseUrl, (client) => client.query(`drop database if exists ${name} with (force)`)),
+  };
+}
 
-  const connection = await openDatabase({ location: { kind: "postgres", url }, embedding: TEST_EMBEDDING });
+async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createPostgresDatabase(baseUrl: string): Promise<TestDatabase> {
+  const scratch = await createScratchPostgresDatabase(baseUrl);
+  const connection = await openDatabase({
+    location: { kind: "postgres", url: scratch.url },
+    embedding: TEST_EMBEDDING,
+  });
   return {
     connection,
     dispose: async () => {
       await connection.close();
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await cleanup.end();
-      }
+      await scratch.drop();
     },
   };
 }

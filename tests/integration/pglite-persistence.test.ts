@@ -13,6 +13,7 @@ describe("embedded PGlite in a data folder", () => {
     await first.db.insert(sources).values({
       name: "handbook.pdf",
       mimeType: "application/pdf",
+      format: "pdf",
       sizeBytes: 1234,
       sha256: "a".repeat(64),
     });

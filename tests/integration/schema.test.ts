@@ -14,7 +14,7 @@ describeEachDatabase("database schema", (fixture) => {
   async function insertSource(name: string) {
     const [source] = await db()
       .insert(sources)
-      .values({ name, mimeType: "text/plain", sizeBytes: name.length, sha256: sha256(name) })
+      .values({ name, mimeType: "text/plain", format: "text", sizeBytes: name.length, sha256: sha256(name) })
       .returning();
     if (!source) throw new Error("insert returned no row");
     return source;

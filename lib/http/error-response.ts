@@ -1,0 +1,24 @@
+import { DocentError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+/** The JSON error answer for anything a route throws; unexpected errors are logged and kept vague. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof DocentError) {
+    return Response.json(error.toJSON(), { status: error.status });
+  }
+  log.error({ err: error }, "Unexpected error in a route");
+  const internal = new DocentError(
+    "internal:server",
+    "Something went wrong on the server. Please try again.",
+  );
+  return Response.json(internal.toJSON(), { status: internal.status });
+}
+
+/** Runs a route's body and turns a thrown error into its JSON answer. */
+export async function handleRoute(body: () => Promise<Response>): Promise<Response> {
+  try {
+    return await body();
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
