@@ -17,12 +17,12 @@ export class DatabaseInUseError extends Error {
 async function lockDataDir(dir: string, log: OpenDatabaseOptions["log"]): Promise<() => Promise<void>> {
   try {
     // The lock is refreshed every 5 s and counts as stale after 15 s, so a crashed process's lock
-    // is taken over by the next start; the retries cover that window.
+    // is taken over by the next start; the retries (~21 s in all) cover that window.
     return await lockfile.lock(dir, {
       realpath: false,
       stale: 15_000,
       update: 5_000,
-      retries: { retries: 8, factor: 1.5, minTimeout: 500, maxTimeout: 3_000 },
+      retries: { retries: 10, factor: 1.5, minTimeout: 500, maxTimeout: 3_000 },
       onCompromised: (error) => log?.("The embedded database lock was lost", { error: error.message }),
     });
   } catch (error) {

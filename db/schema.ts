@@ -57,7 +57,9 @@ export const sources = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("sources_job_queue_idx").on(t.status, t.runAfter).where(sql`${t.status} in ('queued', 'processing')`),
+    index("sources_job_queue_idx")
+      .on(t.status, t.runAfter)
+      .where(sql`${t.status} in ('queued', 'processing')`),
     check("sources_status_check", sql`${t.status} in ('queued', 'processing', 'ready', 'failed')`),
     check("sources_progress_check", sql`${t.progress} between 0 and 1`),
     index("sources_created_at_idx").on(t.createdAt.desc()),

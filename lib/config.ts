@@ -65,9 +65,7 @@ const envSchema = z.object({
   MAX_UPLOAD_MB: wholeNumber("megabytes", 1, 1024).transform((value) => value ?? 50),
   INGEST_WORKER: z.preprocess(
     emptyAsUndefined,
-    z
-      .enum(["in-process", "external"], { error: "must be in-process or external" })
-      .default("in-process"),
+    z.enum(["in-process", "external"], { error: "must be in-process or external" }).default("in-process"),
   ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,

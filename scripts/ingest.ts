@@ -109,13 +109,14 @@ await runScript(async () => {
         outcomes.push({ file: tracked.get(id) ?? id, status: "failed", detail: "deleted while ingesting" });
         continue;
       }
-      bar?.update(Math.round(source.progress * 100), { stage: describeStage(source) });
+      bar?.update(Math.round(source.progress * 100), { stage: describeStage(source), file: tracked.get(id) });
       if (source.status === "ready" || source.status === "failed") {
         pending.delete(id);
         outcomes.push({
           file: tracked.get(id) ?? id,
           status: source.status,
-          detail: source.status === "ready" ? `${source.chunkCount} chunks` : (source.error ?? "unknown error"),
+          detail:
+            source.status === "ready" ? `${source.chunkCount} chunks` : (source.error ?? "unknown error"),
         });
       }
     }

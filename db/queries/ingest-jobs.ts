@@ -69,6 +69,16 @@ export async function claimNextIngestJob({
   return row && { sourceId: row.id, leaseToken: row.lease_token, attempt: row.attempts };
 }
 
+/** Milliseconds until the next queued job may run (0 if one may run now), or undefined when none is queued. */
+export async function millisecondsUntilNextIngestJob({ db }: { db: Database }): Promise<number | undefined> {
+  const result = await db.execute<{ wait_ms: number }>(sql`
+    select greatest(0, extract(epoch from (min(run_after) - clock_timestamp())) * 1000)::float8 as wait_ms
+    from sources where status = 'queued'
+    having count(*) > 0`);
+  const row = result.rows[0];
+  return row ? Number(row.wait_ms) : undefined;
+}
+
 /** Thrown when a worker's lease was taken over: it must stop without writing anything more. */
 export class LeaseLostError extends Error {
   override name = "LeaseLostError";

@@ -63,7 +63,10 @@ export async function acceptUploads({
   maxUploadBytes: number;
 }): Promise<{ sources: SourceSummary[]; created: number }> {
   if (files.length === 0) {
-    throw new DocentError("bad_request:upload", 'No files were sent. Send them as multipart form field "files".');
+    throw new DocentError(
+      "bad_request:upload",
+      'No files were sent. Send them as multipart form field "files".',
+    );
   }
   const checked = [];
   for (const file of files) checked.push({ file, ...(await checkUpload(file, maxUploadBytes)) });

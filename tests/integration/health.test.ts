@@ -21,8 +21,8 @@ describe("GET /api/health", () => {
 
   it("answers ok with the embedded database, the local embedding model and the offline answerer", async () => {
     vi.stubEnv("DATABASE_URL", "");
-    vi.stubEnv("OPENAI_API_KEY", "");
-    vi.stubEnv("OPENAI_BASE_URL", "");
+    vi.stubEnv("OPENAI_API_KEY", undefined);
+    vi.stubEnv("OPENAI_BASE_URL", undefined);
     vi.stubEnv("DATA_DIR", temp.path);
     const { GET, closeDatabase } = await loadHealthRoute();
     cleanup.push(closeDatabase);

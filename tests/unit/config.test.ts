@@ -118,4 +118,15 @@ describe("parseConfig", () => {
       }),
     ).toMatch(/EMBEDDING_DIMENSIONS must be at most 2000/);
   });
+
+  it("lets the app leave ingestion to separate workers only when they can share the database", () => {
+    expect(parseConfig({}).ingestWorker).toBe("in-process");
+    expect(
+      parseConfig({ DATABASE_URL: "postgres://db/docent", INGEST_WORKER: "external" }).ingestWorker,
+    ).toBe("external");
+    expect(configError({ INGEST_WORKER: "external" })).toMatch(/INGEST_WORKER=external needs DATABASE_URL/);
+    expect(configError({ INGEST_WORKER: "sometimes" })).toMatch(
+      /INGEST_WORKER must be in-process or external/,
+    );
+  });
 });
