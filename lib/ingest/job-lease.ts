@@ -23,7 +23,9 @@ export class JobLease {
     private readonly leaseMs: number,
     outerSignal?: AbortSignal,
   ) {
-    this.signal = outerSignal ? AbortSignal.any([outerSignal, this.controller.signal]) : this.controller.signal;
+    this.signal = outerSignal
+      ? AbortSignal.any([outerSignal, this.controller.signal])
+      : this.controller.signal;
     this.heartbeat = setInterval(() => this.enqueue({}), Math.max(100, Math.floor(leaseMs / 3)));
     this.heartbeat.unref();
   }

@@ -15,7 +15,10 @@ const MAX_FILES_PER_REQUEST = 20;
 export function GET() {
   return handleRoute(async () => {
     const { db } = await getDatabase();
-    return Response.json({ sources: await listSources({ db }) }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { sources: await listSources({ db }) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   });
 }
 
@@ -44,11 +47,16 @@ async function readFiles(request: Request): Promise<UploadedFile[]> {
   try {
     form = await request.formData();
   } catch {
-    throw new DocentError("bad_request:upload", 'Send the files as multipart/form-data, in the field "files".');
+    throw new DocentError(
+      "bad_request:upload",
+      'Send the files as multipart/form-data, in the field "files".',
+    );
   }
   const entries = form.getAll("files").filter((entry): entry is File => typeof entry !== "string");
   if (entries.length > MAX_FILES_PER_REQUEST) {
     throw new DocentError("bad_request:upload", `Send at most ${MAX_FILES_PER_REQUEST} files at a time.`);
   }
-  return Promise.all(entries.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+  return Promise.all(
+    entries.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+  );
 }

@@ -14,6 +14,9 @@ export function POST(_request: Request, { params }: { params: Promise<{ id: stri
     const source = await requeueSourceById({ db, id });
     if (!source) throw sourceNotFound();
     await wakeIngestWorker();
-    return Response.json({ source: { id: source.id, name: source.name, status: source.status } }, { status: 202 });
+    return Response.json(
+      { source: { id: source.id, name: source.name, status: source.status } },
+      { status: 202 },
+    );
   });
 }
