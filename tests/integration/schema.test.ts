@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { migrateDatabase } from "@/db/migrate";
 import { chunks, sourceFiles, sources } from "@/db/schema";
-import { ensureVectorIndex, vectorIndexName } from "@/db/vector-index";
+import { ensureVectorIndex, vectorIndexName, vectorIndexPredicate } from "@/db/vector-index";
 import { describeEachDatabase, TEST_EMBEDDING } from "../helpers/test-databases";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -41,7 +41,7 @@ describeEachDatabase("database schema", (fixture) => {
     return db().execute<{ content: string; distance: number }>(sql`
       select content, (embedding::vector(3) <=> ${literal}::vector(3)) as distance
       from chunks
-      where embedding_model = ${TEST_EMBEDDING.model}
+      where ${sql.raw(vectorIndexPredicate(TEST_EMBEDDING))}
       order by embedding::vector(3) <=> ${literal}::vector(3)
       limit 3`);
   }
@@ -83,7 +83,7 @@ describeEachDatabase("database schema", (fixture) => {
       await tx.execute(sql`set local enable_seqscan = off`);
       return tx.execute<{ "QUERY PLAN": string }>(sql`
         explain select id from chunks
-        where embedding_model = ${sql.raw(`'${TEST_EMBEDDING.model}'`)}
+        where ${sql.raw(vectorIndexPredicate(TEST_EMBEDDING))}
         order by embedding::vector(3) <=> '[1,0,0]'::vector(3) limit 5`);
     });
     const text = plan.rows.map((row) => row["QUERY PLAN"]).join("\n");
@@ -117,6 +117,14 @@ describeEachDatabase("database schema", (fixture) => {
     const names = indexes.rows.map((row) => row.indexname);
     expect(names).toContain(vectorIndexName(TEST_EMBEDDING));
     expect(names).toContain(vectorIndexName(wide));
+  });
+
+  it("keeps a model's vectors of another size out of its index (text-embedding-3 models change size)", async () => {
+    const source = await insertSource("resized.txt");
+    await insertChunk(source.id, 0, "three dimensions", [1, 0, 0]);
+    await insertChunk(source.id, 1, "four dimensions, same model name", [1, 0, 0, 0]);
+    const narrow = await nearestNeighbours([1, 0, 0]);
+    expect(narrow.rows.map((row) => row.content)).toEqual(["three dimensions"]);
   });
 
   it("finds chunks by English full text, with stemming", async () => {
