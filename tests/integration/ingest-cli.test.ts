@@ -9,7 +9,9 @@ const run = promisify(execFile);
 async function ingest(dataDir: string, args: string[]) {
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" };
   try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/ingest.ts", ...args], { env });
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/ingest.ts", ...args], {
+      env,
+    });
     return { code: 0, stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string };
