@@ -1,6 +1,6 @@
-import { createOpenAI } from "@ai-sdk/openai";
 import { APICallError, embedMany, RetryError } from "ai";
 import type { TextEmbedder } from "./embedder";
+import { createOpenAI } from "./openai-sdk";
 
 // Texts per embedMany call, and so per progress step. embedMany splits a batch further when it
 // passes the provider's own limits (OpenAI: 2,048 inputs or 300 kB per request).
