@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { DocumentFormat } from "@/lib/ingest/blocks";
+import { seededRandom } from "./seeded-random";
 
 /**
  * A reproducible mixed-format corpus for the ingest benchmark: English prose from a seeded generator
@@ -23,21 +24,10 @@ const WORDS = (
   "analysis forecast revenue growth market research design prototype testing quality delivery supplier"
 ).split(" ");
 
-/** Mulberry32: a tiny seeded PRNG, so the corpus is identical on every run and machine. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class ProseWriter {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = random(seed);
+    this.next = seededRandom(seed);
   }
   private word(): string {
     return WORDS[Math.floor(this.next() * WORDS.length)] as string;
