@@ -1,5 +1,4 @@
 import { makeCorpus } from "./corpus";
-import { seededRandom } from "./seeded-random";
 
 /**
  * Synthetic chunks and questions for the search benchmark. The prose is the ingest benchmark's
