@@ -1,6 +1,9 @@
-import type { Config } from "../config";
+import type { LanguageModel } from "ai";
+import type { ChatProvider, Config } from "../config";
 import type { TextEmbedder } from "./embedder";
+import { createExtractiveModel } from "./extractive-model";
 import { createLocalEmbedder } from "./local-embedder";
+import { createOpenAI } from "./openai-sdk";
 import { createRemoteEmbedder } from "./remote-embedder";
 
 // Kept on globalThis so Next.js's module reloads in development reuse one worker pool instead of
@@ -47,4 +50,37 @@ export function getEmbedder(config: Config): TextEmbedder {
 export async function closeEmbedder(): Promise<void> {
   const embedders = [...(globalForModels.docentEmbedders?.values() ?? [])];
   await Promise.all(embedders.map((embedder) => embedder.close()));
+}
+
+/** The language model the configuration names, and the name the UI and traces show for it. */
+export interface ChatModel {
+  model: LanguageModel;
+  /** The model's id as traces and the response cache record it, e.g. "offline/extractive" or "gpt-5-mini". */
+  id: string;
+  /** What a person reads in the UI: the offline answerer is named honestly as such. */
+  label: string;
+  provider: ChatProvider;
+}
+
+/**
+ * The chat model for the configuration: the built-in extractive answerer when no LLM is configured;
+ * OpenAI (the Responses API) with OPENAI_API_KEY; any OpenAI-compatible server (Ollama, vLLM, LM
+ * Studio, llama.cpp) with OPENAI_BASE_URL, over the chat-completions API they all implement.
+ */
+export function getChatModel(config: Config): ChatModel {
+  const { provider, model: id } = config.chat;
+  if (provider === "offline") {
+    return { model: createExtractiveModel(), id, label: "Offline extractive", provider };
+  }
+  if (provider === "openai") {
+    const openai = createOpenAI({ apiKey: config.openai.apiKey });
+    return { model: openai(id), id, label: id, provider };
+  }
+  // Local servers usually ignore the key, but the client insists on sending one.
+  const compatible = createOpenAI({
+    baseURL: config.openai.baseUrl,
+    apiKey: config.openai.apiKey ?? "not-needed",
+    name: "openai-compatible",
+  });
+  return { model: compatible.chat(id), id, label: id, provider };
 }
