@@ -11,6 +11,9 @@ const OFFLINE_CHAT_MODEL = "offline/extractive";
 const DEFAULT_OPENAI_CHAT_MODEL = "gpt-5-mini";
 // HNSW indexes on pgvector's `vector` type accept at most 2,000 dimensions.
 const MAX_INDEXED_DIMENSIONS = 2000;
+const DAY_SECONDS = 86_400;
+// A year: answers older than that come from documents and models that have likely changed.
+const MAX_RESPONSE_CACHE_TTL_SECONDS = 365 * DAY_SECONDS;
 
 /** Dimensions of well-known remote embedding models, so EMBEDDING_DIMENSIONS can be left out for them. */
 const KNOWN_EMBEDDING_DIMENSIONS: Record<string, number> = {
@@ -63,6 +66,9 @@ const envSchema = z.object({
     z.string().min(8, { error: "must be at least 8 characters long" }).optional(),
   ),
   MAX_UPLOAD_MB: wholeNumber("megabytes", 1, 1024).transform((value) => value ?? 50),
+  RESPONSE_CACHE_TTL_SECONDS: wholeNumber("seconds", 0, MAX_RESPONSE_CACHE_TTL_SECONDS).transform(
+    (value) => value ?? DAY_SECONDS,
+  ),
   INGEST_WORKER: z.preprocess(
     emptyAsUndefined,
     z.enum(["in-process", "external"], { error: "must be in-process or external" }).default("in-process"),
@@ -88,6 +94,8 @@ export interface Config {
   embedding: { provider: EmbeddingProvider; model: string; dimensions: number };
   adminPassword?: string;
   maxUploadBytes: number;
+  /** Answers kept by model and exact prompt; a TTL of 0 turns the cache off. */
+  responseCache: { enabled: boolean; ttlSeconds: number };
   /** Whether the app server ingests uploads itself, or leaves that to `npm run worker` processes. */
   ingestWorker: "in-process" | "external";
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
@@ -174,6 +182,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     embedding,
     adminPassword: e.ADMIN_PASSWORD,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    responseCache: { enabled: e.RESPONSE_CACHE_TTL_SECONDS > 0, ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS },
     ingestWorker: e.INGEST_WORKER,
     logLevel: e.LOG_LEVEL,
   };

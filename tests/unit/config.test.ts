@@ -119,6 +119,34 @@ describe("parseConfig", () => {
     ).toMatch(/EMBEDDING_DIMENSIONS must be at most 2000/);
   });
 
+  it("keeps answers for a day unless RESPONSE_CACHE_TTL_SECONDS says otherwise, and 0 turns the cache off", () => {
+    expect(parseConfig({}).responseCache).toEqual({ enabled: true, ttlSeconds: 86_400 });
+    expect(parseConfig({ RESPONSE_CACHE_TTL_SECONDS: "" }).responseCache).toEqual({
+      enabled: true,
+      ttlSeconds: 86_400,
+    });
+    expect(parseConfig({ RESPONSE_CACHE_TTL_SECONDS: "600" }).responseCache).toEqual({
+      enabled: true,
+      ttlSeconds: 600,
+    });
+    expect(parseConfig({ RESPONSE_CACHE_TTL_SECONDS: "0" }).responseCache).toEqual({
+      enabled: false,
+      ttlSeconds: 0,
+    });
+  });
+
+  it("names RESPONSE_CACHE_TTL_SECONDS when it is not a whole number of seconds up to a year", () => {
+    expect(configError({ RESPONSE_CACHE_TTL_SECONDS: "1h" })).toBe(
+      'Invalid configuration: RESPONSE_CACHE_TTL_SECONDS must be a whole number of seconds (got "1h")',
+    );
+    expect(configError({ RESPONSE_CACHE_TTL_SECONDS: "-1" })).toMatch(
+      /RESPONSE_CACHE_TTL_SECONDS must be at least 0/,
+    );
+    expect(configError({ RESPONSE_CACHE_TTL_SECONDS: "31536001" })).toMatch(
+      /RESPONSE_CACHE_TTL_SECONDS must be at most 31536000/,
+    );
+  });
+
   it("lets the app leave ingestion to separate workers only when they can share the database", () => {
     expect(parseConfig({}).ingestWorker).toBe("in-process");
     expect(
