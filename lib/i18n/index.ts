@@ -1,0 +1,30 @@
+import { common } from "./common";
+import type { Locale } from "./locale";
+
+/**
+ * Every UI string, by locale. Each area keeps its strings in its own file ({ en, zh } with the same
+ * keys, so a missing translation is a type error) and is merged here.
+ */
+const catalogs = [common] as const;
+
+type Catalog = (typeof catalogs)[number]["en"];
+type Merge<T> = (T extends unknown ? (value: T) => void : never) extends (value: infer I) => void ? I : never;
+export type Messages = { [K in keyof Merge<Catalog>]: string };
+export type MessageKey = keyof Messages;
+
+const merged = (locale: Locale) =>
+  Object.assign({}, ...catalogs.map((catalog) => catalog[locale])) as Messages;
+
+const messages: Record<Locale, Messages> = { en: merged("en"), zh: merged("zh") };
+
+/** The strings of one locale; `vars` fill `{name}` placeholders. */
+export function translator(locale: Locale) {
+  const table = messages[locale];
+  return (key: MessageKey, vars?: Record<string, string | number>): string =>
+    vars
+      ? table[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole))
+      : table[key];
+}
+
+export type Translate = ReturnType<typeof translator>;
+export { isLocale, LOCALE_COOKIE, LOCALES, type Locale, pickLocale } from "./locale";
