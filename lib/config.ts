@@ -69,6 +69,7 @@ const envSchema = z.object({
   RESPONSE_CACHE_TTL_SECONDS: wholeNumber("seconds", 0, MAX_RESPONSE_CACHE_TTL_SECONDS).transform(
     (value) => value ?? DAY_SECONDS,
   ),
+  CHAT_TIMEOUT_SECONDS: wholeNumber("seconds", 1, 3600).transform((value) => value ?? 180),
   INGEST_WORKER: z.preprocess(
     emptyAsUndefined,
     z.enum(["in-process", "external"], { error: "must be in-process or external" }).default("in-process"),
@@ -90,7 +91,8 @@ export interface Config {
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
   dataDir: string;
   openai: { apiKey?: string; baseUrl?: string };
-  chat: { provider: ChatProvider; model: string };
+  /** `timeoutMs` bounds one whole answer, retries included. */
+  chat: { provider: ChatProvider; model: string; timeoutMs: number };
   embedding: { provider: EmbeddingProvider; model: string; dimensions: number };
   adminPassword?: string;
   maxUploadBytes: number;
@@ -178,7 +180,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       : { kind: "pglite", dataDir: e.DATA_DIR },
     dataDir: e.DATA_DIR,
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL },
-    chat: { provider: chatProvider, model: chatModel },
+    chat: { provider: chatProvider, model: chatModel, timeoutMs: e.CHAT_TIMEOUT_SECONDS * 1000 },
     embedding,
     adminPassword: e.ADMIN_PASSWORD,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,

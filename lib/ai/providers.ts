@@ -60,6 +60,8 @@ export interface ChatModel {
   /** What a person reads in the UI: the offline answerer is named honestly as such. */
   label: string;
   provider: ChatProvider;
+  /** How long one answer may take, retries included. */
+  timeoutMs: number;
 }
 
 /**
@@ -68,13 +70,13 @@ export interface ChatModel {
  * Studio, llama.cpp) with OPENAI_BASE_URL, over the chat-completions API they all implement.
  */
 export function getChatModel(config: Config): ChatModel {
-  const { provider, model: id } = config.chat;
+  const { provider, model: id, timeoutMs } = config.chat;
   if (provider === "offline") {
-    return { model: createExtractiveModel(), id, label: "Offline extractive", provider };
+    return { model: createExtractiveModel(), id, label: "Offline extractive", provider, timeoutMs };
   }
   if (provider === "openai") {
     const openai = createOpenAI({ apiKey: config.openai.apiKey });
-    return { model: openai(id), id, label: id, provider };
+    return { model: openai(id), id, label: id, provider, timeoutMs };
   }
   // Local servers usually ignore the key, but the client insists on sending one.
   const compatible = createOpenAI({
@@ -82,5 +84,5 @@ export function getChatModel(config: Config): ChatModel {
     apiKey: config.openai.apiKey ?? "not-needed",
     name: "openai-compatible",
   });
-  return { model: compatible.chat(id), id, label: id, provider };
+  return { model: compatible.chat(id), id, label: id, provider, timeoutMs };
 }

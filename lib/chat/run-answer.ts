@@ -12,9 +12,6 @@ import type { PreparedAnswer } from "./prepare-answer";
 import { cacheResponse, lookUpCachedResponse, promptCacheKey } from "./response-cache";
 import { validateCitations } from "./validate-citations";
 
-// A model that has not finished after this long is stopped and reported, rather than holding the
-// request (and the user) forever. Long answers from slow local models fit well within it.
-const MODEL_TIMEOUT_MS = 180_000;
 // A cached answer is replayed in pieces of this many characters, so it streams like a fresh one.
 const REPLAY_PIECE = 24;
 
@@ -82,7 +79,9 @@ export function runAnswer(options: RunAnswerOptions): AnswerRun {
     settle = resolve;
   });
 
-  const timeout = AbortSignal.timeout(MODEL_TIMEOUT_MS);
+  // A model that has not finished in time is stopped and reported, rather than holding the request
+  // (and the user) forever.
+  const timeout = AbortSignal.timeout(chatModel.timeoutMs);
   const abortSignal = options.abortSignal ? AbortSignal.any([options.abortSignal, timeout]) : timeout;
   const state = { usage: {} as TokenUsage, aborted: false };
 

@@ -187,6 +187,40 @@ describe("the chat API with an OpenAI-compatible server", () => {
   });
 });
 
+describe("the chat API with a model slower than CHAT_TIMEOUT_SECONDS", () => {
+  const app = useAppUnderTest("pglite", {
+    env: {
+      get OPENAI_BASE_URL() {
+        return mock.baseUrl;
+      },
+      CHAT_MODEL: "mock-slow",
+      CHAT_TIMEOUT_SECONDS: "2",
+    },
+    load,
+  });
+  const db = async () => (await app.modules.database.getDatabase()).db;
+
+  beforeAll(async () => {
+    await app.uploadFixtures(["faq.html"]);
+  }, 120_000);
+
+  it("gives up on a model that takes too long, and says so", async () => {
+    mock.reply = () => ({
+      text: Array.from({ length: 100 }, (_, i) => `slow${i}`).join(" "),
+      chunkDelayMs: 100,
+    });
+    const abandonedBefore = mock.abandonedStreams;
+    const events = await readEvents(
+      await app.modules.chat.POST(ask(randomUUID(), "How long do refunds take?")),
+    );
+    expect(answerText(events)).not.toMatch(/slow99/);
+    expect(events.find((event) => event.type === "error")?.errorText).toMatch(/took too long/);
+    await expect.poll(() => mock.abandonedStreams, { timeout: 5_000 }).toBe(abandonedBefore + 1);
+    const traces = await app.modules.traces.listTraces({ db: await db(), limit: 1 });
+    expect(traces.traces[0]?.error).toMatch(/took too long/);
+  });
+});
+
 /** A loopback port nothing listens on: bound by a server that is then closed. */
 async function closedPort(): Promise<number> {
   const server = createServer();

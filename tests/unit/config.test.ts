@@ -20,7 +20,7 @@ describe("parseConfig", () => {
       model: "local/universal-sentence-encoder-lite",
       dimensions: 512,
     });
-    expect(config.chat).toEqual({ provider: "offline", model: "offline/extractive" });
+    expect(config.chat).toEqual({ provider: "offline", model: "offline/extractive", timeoutMs: 180_000 });
     expect(config.maxUploadBytes).toBe(50 * 1024 * 1024);
     expect(config.logLevel).toBe("info");
   });
@@ -41,7 +41,7 @@ describe("parseConfig", () => {
 
   it("uses OpenAI with an API key, with a default chat model", () => {
     const config = parseConfig({ OPENAI_API_KEY: "sk-test" });
-    expect(config.chat).toEqual({ provider: "openai", model: "gpt-5-mini" });
+    expect(config.chat).toEqual({ provider: "openai", model: "gpt-5-mini", timeoutMs: 180_000 });
     expect(config.openai.apiKey).toBe("sk-test");
     // Embeddings stay local until EMBEDDING_MODEL asks otherwise: switching would need a re-index.
     expect(config.embedding.provider).toBe("local");
@@ -53,7 +53,7 @@ describe("parseConfig", () => {
       CHAT_MODEL: "llama3.2",
       EMBEDDING_MODEL: "nomic-embed-text",
     });
-    expect(config.chat).toEqual({ provider: "openai-compatible", model: "llama3.2" });
+    expect(config.chat).toEqual({ provider: "openai-compatible", model: "llama3.2", timeoutMs: 180_000 });
     expect(config.embedding).toEqual({ provider: "openai", model: "nomic-embed-text", dimensions: 768 });
   });
 
@@ -117,6 +117,12 @@ describe("parseConfig", () => {
         EMBEDDING_DIMENSIONS: "3072",
       }),
     ).toMatch(/EMBEDDING_DIMENSIONS must be at most 2000/);
+  });
+
+  it("gives an answer three minutes unless CHAT_TIMEOUT_SECONDS says otherwise", () => {
+    expect(parseConfig({}).chat.timeoutMs).toBe(180_000);
+    expect(parseConfig({ CHAT_TIMEOUT_SECONDS: "600" }).chat.timeoutMs).toBe(600_000);
+    expect(configError({ CHAT_TIMEOUT_SECONDS: "0" })).toMatch(/CHAT_TIMEOUT_SECONDS must be at least 1/);
   });
 
   it("keeps answers for a day unless RESPONSE_CACHE_TTL_SECONDS says otherwise, and 0 turns the cache off", () => {
