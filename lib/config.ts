@@ -69,6 +69,7 @@ const envSchema = z.object({
   RESPONSE_CACHE_TTL_SECONDS: wholeNumber("seconds", 0, MAX_RESPONSE_CACHE_TTL_SECONDS).transform(
     (value) => value ?? DAY_SECONDS,
   ),
+  RATE_LIMIT_PER_MINUTE: wholeNumber("requests", 0, 100_000).transform((value) => value ?? 120),
   CHAT_TIMEOUT_SECONDS: wholeNumber("seconds", 1, 3600).transform((value) => value ?? 180),
   INGEST_WORKER: z.preprocess(
     emptyAsUndefined,
@@ -96,6 +97,8 @@ export interface Config {
   embedding: { provider: EmbeddingProvider; model: string; dimensions: number };
   adminPassword?: string;
   maxUploadBytes: number;
+  /** Chat, search and upload requests each client may make per minute, each kind counted apart; 0 = no limit. */
+  rateLimitPerMinute: number;
   /** Answers kept by model and exact prompt; a TTL of 0 turns the cache off. */
   responseCache: { enabled: boolean; ttlSeconds: number };
   /** Whether the app server ingests uploads itself, or leaves that to `npm run worker` processes. */
@@ -184,6 +187,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     embedding,
     adminPassword: e.ADMIN_PASSWORD,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     responseCache: { enabled: e.RESPONSE_CACHE_TTL_SECONDS > 0, ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS },
     ingestWorker: e.INGEST_WORKER,
     logLevel: e.LOG_LEVEL,

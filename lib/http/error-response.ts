@@ -4,7 +4,7 @@ import { log } from "@/lib/log";
 /** The JSON error answer for anything a route throws; unexpected errors are logged and kept vague. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof DocentError) {
-    return Response.json(error.toJSON(), { status: error.status });
+    return Response.json(error.toJSON(), { status: error.status, headers: error.headers });
   }
   log.error({ err: error }, "Unexpected error in a route");
   const internal = new DocentError(

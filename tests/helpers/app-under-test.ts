@@ -47,6 +47,9 @@ export function useAppUnderTest<T>(
     vi.stubEnv("OPENAI_API_KEY", undefined);
     vi.stubEnv("OPENAI_BASE_URL", undefined);
     vi.stubEnv("CHAT_MODEL", undefined);
+    vi.stubEnv("ADMIN_PASSWORD", undefined);
+    // Suites send many requests from one address; the suite that tests the limit sets its own.
+    vi.stubEnv("RATE_LIMIT_PER_MINUTE", "0");
     if (kind === "postgres") {
       const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);
       dropDatabase = scratch.drop;

@@ -4,6 +4,7 @@ import { answerChatMessage } from "@/lib/chat/answer-chat-message";
 import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/database";
 import { handleRoute } from "@/lib/http/error-response";
+import { limitRequests } from "@/lib/http/request-limits";
 import { readChatRequest } from "./chat-request";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,7 @@ export const dynamic = "force-dynamic";
  */
 export function POST(request: Request) {
   return handleRoute(async () => {
+    limitRequests(request, "chat");
     const chatRequest = await readChatRequest(request);
     const config = getConfig();
     const { db } = await getDatabase();

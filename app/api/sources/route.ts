@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/database";
 import { DocentError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/error-response";
+import { limitRequests } from "@/lib/http/request-limits";
 import { acceptUploads, type UploadedFile } from "@/lib/ingest/accept-uploads";
 import { wakeIngestWorker } from "@/lib/ingest/in-process-worker";
 
@@ -25,6 +26,7 @@ export function GET() {
 /** POST /api/sources (multipart, field "files"): stores the files and queues them; 202 at once. */
 export function POST(request: Request) {
   return handleRoute(async () => {
+    limitRequests(request, "upload");
     const { maxUploadBytes } = getConfig();
     // Refuse an oversized body before reading it into memory.
     const declaredLength = Number(request.headers.get("content-length") ?? 0);

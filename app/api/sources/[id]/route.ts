@@ -1,4 +1,5 @@
 import { deleteSourceById, getSourceById } from "@/db/queries/sources";
+import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDatabase } from "@/lib/database";
 import { handleRoute } from "@/lib/http/error-response";
 import { readSourceId, sourceNotFound } from "@/lib/http/source-id";
@@ -19,8 +20,9 @@ export function GET(_request: Request, { params }: Context) {
 }
 
 /** DELETE /api/sources/:id: the source, its stored file and its chunks. */
-export function DELETE(_request: Request, { params }: Context) {
+export function DELETE(request: Request, { params }: Context) {
   return handleRoute(async () => {
+    requireAdmin(request);
     const id = await readSourceId(params);
     const { db } = await getDatabase();
     if (!(await deleteSourceById({ db, id }))) throw sourceNotFound();

@@ -1,4 +1,5 @@
 import { requeueSourceById } from "@/db/queries/sources";
+import { requireAdmin } from "@/lib/auth/require-admin";
 import { getDatabase } from "@/lib/database";
 import { handleRoute } from "@/lib/http/error-response";
 import { readSourceId, sourceNotFound } from "@/lib/http/source-id";
@@ -7,8 +8,9 @@ import { wakeIngestWorker } from "@/lib/ingest/in-process-worker";
 export const dynamic = "force-dynamic";
 
 /** POST /api/sources/:id/reindex: ingest the stored file again (e.g. with a new embedding model). */
-export function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handleRoute(async () => {
+    requireAdmin(request);
     const id = await readSourceId(params);
     const { db } = await getDatabase();
     const source = await requeueSourceById({ db, id });
