@@ -5,6 +5,7 @@ import { runAnswer } from "@/lib/chat/run-answer";
 import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/database";
 import { handleRoute } from "@/lib/http/error-response";
+import { limitRequests } from "@/lib/http/request-limits";
 import { readCompletionRequest } from "./completion-request";
 import { completionResponse, streamingCompletionResponse } from "./completion-response";
 
@@ -17,6 +18,7 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return handleRoute(async () => {
     const startedAt = performance.now();
+    limitRequests(request, "chat");
     const { question, history, stream, sourceIds } = await readCompletionRequest(request);
     const config = getConfig();
     const { db } = await getDatabase();
