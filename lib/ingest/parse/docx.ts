@@ -1,6 +1,7 @@
 import mammoth from "mammoth";
 import { ParseError, type TextBlock } from "../blocks";
 import { htmlToBlocks } from "./html-blocks";
+import { assertZipWithinLimits } from "./zip-limits";
 
 /**
  * A Word document's text through mammoth's semantic HTML (Heading 1 → <h1>, bulleted paragraphs →
@@ -8,6 +9,7 @@ import { htmlToBlocks } from "./html-blocks";
  * have no fixed pages, so blocks have none either.
  */
 export async function parseDocx(bytes: Uint8Array): Promise<TextBlock[]> {
+  await assertZipWithinLimits(bytes);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
