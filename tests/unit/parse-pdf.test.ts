@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ParseError, type TextBlock } from "@/lib/ingest/blocks";
 import { parsePdf } from "@/lib/ingest/parse/pdf";
+import { PDF_LIMITS, type PdfReadLimits } from "@/lib/ingest/parse/pdf-text-runs";
 import { readFixture } from "@/tests/fixtures/read-fixture";
 
-async function parseError(bytes: Uint8Array): Promise<ParseError> {
-  const error = await parsePdf(bytes).catch((caught: unknown) => caught);
+async function parseError(bytes: Uint8Array, limits?: PdfReadLimits): Promise<ParseError> {
+  const error = await parsePdf(bytes, limits).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ParseError);
   return error as ParseError;
 }
@@ -77,5 +78,27 @@ describe("parsePdf", () => {
     expect((await parseError(new TextEncoder().encode("%PDF-1.7\nhello"))).message).toMatch(
       /not a readable PDF/,
     );
+  });
+
+  describe("a PDF that would cost too much to read fails on its own, with a reason", () => {
+    it("has more pages than allowed", async () => {
+      const error = await parseError(readFixture("handbook.pdf"), { ...PDF_LIMITS, maxPages: 1 });
+      expect(error.message).toMatch(/has \d+ pages; Docent reads PDFs of up to 1 pages/);
+    });
+
+    it("takes longer than allowed", async () => {
+      const error = await parseError(readFixture("handbook.pdf"), { ...PDF_LIMITS, timeoutMs: 1 });
+      expect(error.message).toMatch(/took more than 0 seconds to read/);
+    });
+
+    it("needs more memory than allowed", async () => {
+      const error = await parseError(readFixture("handbook.pdf"), { ...PDF_LIMITS, maxHeapMb: 4 });
+      expect(error.message).toMatch(/needed more than 4 MB of memory/);
+    });
+
+    it("and the next PDF reads normally", async () => {
+      const blocks = await parsePdf(readFixture("handbook.pdf"));
+      expect(blocks.length).toBeGreaterThan(0);
+    });
   });
 });
