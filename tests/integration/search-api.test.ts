@@ -137,7 +137,7 @@ for (const target of targets) {
         { body: { query: "refunds", sourceIds: "all" }, message: /sourceIds must be a list/ },
         { body: { query: "refunds", sourceIds: [] }, message: /at least one source/ },
         { body: ["refunds"], message: /JSON object/ },
-        { body: "{not json", message: /JSON body/ },
+        { body: "{not json", message: /JSON object/ },
       ];
       for (const { body, message } of cases) {
         const response = await api.search.POST(searchRequest(body));

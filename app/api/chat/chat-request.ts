@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ChatRequest } from "@/lib/chat/answer-chat-message";
 import { DocentError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 // A question, not a document: longer input is a client mistake, and would only crowd out the context.
 const MAX_QUESTION_CHARACTERS = 8_000;
@@ -45,20 +46,13 @@ function questionOf(message: z.infer<typeof userMessage>): string {
 
 /** The body of POST /api/chat, validated; a bad one is a 400 that says what to fix. */
 export async function readChatRequest(request: Request): Promise<ChatRequest> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw badRequest('Send a JSON body such as {"id": "<conversation id>", "message": {"parts": [...]}}.');
-  }
-  const parsed = chatRequest.safeParse(body);
-  if (!parsed.success) {
-    const problems = [
-      ...new Set(parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`)),
-    ];
-    throw badRequest(`${problems.join("; ")}.`);
-  }
-  const { id, trigger, message, messages, messageId, sourceIds } = parsed.data;
+  const { id, trigger, message, messages, messageId, sourceIds } = await readJsonBody(request, chatRequest, {
+    code: "bad_request:chat",
+    example: '{"id": "<conversation id>", "message": {"role": "user", "parts": [...]}}',
+    // One new message and a scope; clients that send the whole history still fit.
+    maxBytes: 1024 * 1024,
+    withPaths: true,
+  });
   if (trigger === "regenerate-message") {
     if (!messageId) throw badRequest("messageId must name the answer to regenerate.");
     return { trigger, conversationId: id, messageId, sourceIds };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DocentError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 const MAX_TITLE_CHARACTERS = 200;
 const MAX_SOURCE_IDS = 500;
@@ -37,30 +38,20 @@ const conversationChanges = z
 export type NewConversationBody = z.infer<typeof newConversation>;
 export type ConversationChanges = z.infer<typeof conversationChanges>;
 
+const bodyOptions = {
+  code: "bad_request:conversation",
+  example: '{"title": "Refund policy"}',
+  maxBytes: 64 * 1024,
+} as const;
+
 /** The body of POST /api/conversations; an empty body starts an untitled conversation over all sources. */
-export async function readNewConversation(request: Request): Promise<NewConversationBody> {
-  const text = await request.text();
-  return parseBody(newConversation, text.trim() === "" ? "{}" : text);
+export function readNewConversation(request: Request): Promise<NewConversationBody> {
+  return readJsonBody(request, newConversation, { ...bodyOptions, emptyBody: "{}" });
 }
 
 /** The body of PATCH /api/conversations/:id: a new title, new sources, or both. */
-export async function readConversationChanges(request: Request): Promise<ConversationChanges> {
-  return parseBody(conversationChanges, await request.text());
-}
-
-function parseBody<T>(schema: z.ZodType<T>, text: string): T {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new DocentError("bad_request:conversation", "Send the conversation's fields as a JSON object.");
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const problems = [...new Set(parsed.error.issues.map((issue) => issue.message))];
-    throw new DocentError("bad_request:conversation", `${problems.join("; ")}.`);
-  }
-  return parsed.data;
+export function readConversationChanges(request: Request): Promise<ConversationChanges> {
+  return readJsonBody(request, conversationChanges, bodyOptions);
 }
 
 const conversationId = z.uuid();

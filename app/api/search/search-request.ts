@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DocentError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 const MAX_K = 50;
 // A question, not a document: longer input is a client mistake, and would only slow both legs down.
@@ -33,20 +33,10 @@ const searchRequest = z.object(
 export type SearchRequestBody = z.infer<typeof searchRequest>;
 
 /** The body of POST /api/search, validated; a bad one is a 400 that says what to fix. */
-export async function readSearchRequest(request: Request): Promise<SearchRequestBody> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new DocentError(
-      "bad_request:search",
-      'Send a JSON body such as {"query": "How are refunds handled?"}',
-    );
-  }
-  const parsed = searchRequest.safeParse(body);
-  if (!parsed.success) {
-    const problems = [...new Set(parsed.error.issues.map((issue) => issue.message))];
-    throw new DocentError("bad_request:search", `${problems.join("; ")}.`);
-  }
-  return parsed.data;
+export function readSearchRequest(request: Request): Promise<SearchRequestBody> {
+  return readJsonBody(request, searchRequest, {
+    code: "bad_request:search",
+    example: '{"query": "How are refunds handled?"}',
+    maxBytes: 64 * 1024,
+  });
 }

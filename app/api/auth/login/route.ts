@@ -5,6 +5,7 @@ import { getConfig } from "@/lib/config";
 import { DocentError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/error-response";
 import { clientKey, enforceRateLimit } from "@/lib/http/rate-limit";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,10 @@ export const dynamic = "force-dynamic";
 const PER_CLIENT = { name: "login", limit: 10, windowMs: 15 * 60_000 };
 const ALL_CLIENTS = { name: "login-all", limit: 100, windowMs: 15 * 60_000 };
 
-const loginRequest = z.object({ password: z.string().max(1_000) });
+const loginRequest = z.object(
+  { password: z.string({ error: "password must be text" }).max(1_000) },
+  { error: 'Send a JSON object such as {"password": "…"}' },
+);
 
 /** POST /api/auth/login { password }: signs the admin in with an HttpOnly session cookie. */
 export function POST(request: Request) {
@@ -27,11 +31,12 @@ export function POST(request: Request) {
     }
     enforceRateLimit(PER_CLIENT, clientKey(request));
     enforceRateLimit(ALL_CLIENTS, "all");
-    const parsed = loginRequest.safeParse(await request.json().catch(() => undefined));
-    if (!parsed.success) {
-      throw new DocentError("bad_request:login", 'Send a JSON body such as {"password": "…"}.');
-    }
-    if (!constantTimeEqual(parsed.data.password, adminPassword)) {
+    const { password } = await readJsonBody(request, loginRequest, {
+      code: "bad_request:login",
+      example: '{"password": "…"}',
+      maxBytes: 4 * 1024,
+    });
+    if (!constantTimeEqual(password, adminPassword)) {
       throw new DocentError("unauthorized:login", "That password is not right.");
     }
     const { token, expiresAt } = createAdminSession(adminPassword);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ChatTurn } from "@/lib/ai/prompts";
 import { DocentError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 const MAX_MESSAGES = 200;
 const MAX_MESSAGE_CHARACTERS = 32_000;
@@ -60,22 +61,13 @@ function textOf(value: z.infer<typeof content> | null | undefined): string {
  * keep answers grounded in the documents, and a client's instructions could loosen them.
  */
 export async function readCompletionRequest(request: Request): Promise<CompletionRequest> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw badRequest(
-      'Send a JSON body such as {"model": "docent", "messages": [{"role": "user", "content": "…"}]}.',
-    );
-  }
-  const parsed = completionRequest.safeParse(body);
-  if (!parsed.success) {
-    const problems = [
-      ...new Set(parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`)),
-    ];
-    throw badRequest(`${problems.join("; ")}.`);
-  }
-  const turns = parsed.data.messages.flatMap((message): ChatTurn[] =>
+  const body = await readJsonBody(request, completionRequest, {
+    code: "bad_request:completion",
+    example: '{"model": "docent", "messages": [{"role": "user", "content": "…"}]}',
+    maxBytes: 8 * 1024 * 1024,
+    withPaths: true,
+  });
+  const turns = body.messages.flatMap((message): ChatTurn[] =>
     message.role === "user" || message.role === "assistant"
       ? [{ role: message.role, text: textOf(message.content) }]
       : [],
@@ -90,7 +82,7 @@ export async function readCompletionRequest(request: Request): Promise<Completio
   return {
     question: last.text,
     history: turns.slice(0, -1).filter((turn) => turn.text),
-    stream: parsed.data.stream ?? false,
-    sourceIds: parsed.data.source_ids,
+    stream: body.stream ?? false,
+    sourceIds: body.source_ids,
   };
 }
