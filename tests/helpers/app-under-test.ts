@@ -35,7 +35,16 @@ export interface AppUnderTest<T> {
  */
 export function useAppUnderTest<T>(
   kind: DatabaseKind,
-  { env = {}, load }: { env?: Record<string, string | undefined>; load: () => Promise<T> },
+  {
+    env = {},
+    load,
+    databaseUrl = (url) => url,
+  }: {
+    env?: Record<string, string | undefined>;
+    load: () => Promise<T>;
+    /** Changes the scratch Postgres database's URL, e.g. to reach it through a proxy. */
+    databaseUrl?: (url: string) => string;
+  },
 ): AppUnderTest<T> {
   const temp = useTempDir(`app-${kind}`, "all");
   let app: Awaited<ReturnType<typeof loadAppModules>> | undefined;
@@ -53,7 +62,7 @@ export function useAppUnderTest<T>(
     if (kind === "postgres") {
       const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);
       dropDatabase = scratch.drop;
-      vi.stubEnv("DATABASE_URL", scratch.url);
+      vi.stubEnv("DATABASE_URL", databaseUrl(scratch.url));
     } else {
       vi.stubEnv("DATABASE_URL", "");
     }
