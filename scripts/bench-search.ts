@@ -6,6 +6,7 @@ import {
   LOCAL_EMBEDDING_DIMENSIONS,
   LOCAL_EMBEDDING_MODEL,
 } from "@/lib/ai/local-embedder";
+import { percentiles } from "./bench/percentiles";
 import {
   benchmarkParagraphs,
   COMMON_WORD_QUESTIONS,
@@ -14,13 +15,7 @@ import {
   type VectorKind,
 } from "./bench/search-corpus";
 import { buildVectorIndex, loadSyntheticChunks, withBenchmarkDatabase } from "./bench/search-database";
-import {
-  type BenchmarkQuery,
-  measureLatency,
-  measureRecall,
-  percentiles,
-  timeEach,
-} from "./bench/search-measurements";
+import { type BenchmarkQuery, measureLatency, measureRecall, timeEach } from "./bench/search-measurements";
 import { seededRandom } from "./bench/seeded-random";
 
 // `npm run bench:search`: search latency (p50/p95, k = 8) and HNSW recall@10 against exact search at

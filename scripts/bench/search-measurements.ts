@@ -8,20 +8,12 @@ import {
 } from "@/db/queries/search-chunks";
 import type { EmbeddingSpace } from "@/db/vector-index";
 import { hybridSearchWithEmbedding, type QueryEmbedding } from "@/lib/retrieval/hybrid-search";
+import { percentiles, round } from "./percentiles";
 import { CHUNKS_PER_SOURCE } from "./search-database";
 
 const K = 8;
 const CANDIDATES = 4 * K;
 const EF_SEARCH_SWEEP = [40, 100, 200];
-
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-export function percentiles(ms: number[]): { p50: number; p95: number } {
-  const sorted = [...ms].sort((a, b) => a - b);
-  const at = (share: number) =>
-    round(sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0);
-  return { p50: at(0.5), p95: at(0.95) };
-}
 
 /** Milliseconds of each call, one call at a time. */
 export async function timeEach<T>(items: T[], run: (item: T) => Promise<unknown>): Promise<number[]> {
