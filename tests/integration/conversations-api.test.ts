@@ -1,13 +1,11 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/database";
 import { conversations, messages } from "@/db/schema";
-import { createScratchPostgresDatabase } from "../helpers/scratch-postgres";
-import { useTempDir } from "../helpers/temp-dir";
+import { DATABASE_TARGETS, useAppUnderTest } from "../helpers/app-under-test";
 
 /** The route handlers and queries, loaded afresh so they read the environment the suite set. */
 async function loadApi() {
-  vi.resetModules();
   return {
     conversations: await import("@/app/api/conversations/route"),
     conversation: await import("@/app/api/conversations/[id]/route"),
@@ -51,37 +49,15 @@ const answer = (id: string, text: string) => ({
   metadata: { model: "offline/extractive" },
 });
 
-const targets = [
-  { kind: "pglite", available: true },
-  { kind: "postgres", available: Boolean(process.env.TEST_DATABASE_URL) },
-] as const;
-
-for (const target of targets) {
+for (const target of DATABASE_TARGETS) {
   describe.skipIf(!target.available)(`the conversations API [${target.kind}]`, () => {
-    const temp = useTempDir(`conversations-api-${target.kind}`, "all");
+    const app = useAppUnderTest(target.kind, { load: loadApi });
     let api: Api;
     let db: Database;
-    let dropDatabase: (() => Promise<void>) | undefined;
 
     beforeAll(async () => {
-      vi.stubEnv("DATA_DIR", temp.path);
-      vi.stubEnv("OPENAI_API_KEY", undefined);
-      vi.stubEnv("OPENAI_BASE_URL", undefined);
-      if (target.kind === "postgres") {
-        const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);
-        dropDatabase = scratch.drop;
-        vi.stubEnv("DATABASE_URL", scratch.url);
-      } else {
-        vi.stubEnv("DATABASE_URL", "");
-      }
-      api = await loadApi();
+      api = app.modules;
       db = (await api.database.getDatabase()).db;
-    });
-
-    afterAll(async () => {
-      await api.database.closeDatabase();
-      await dropDatabase?.();
-      vi.unstubAllEnvs();
     });
 
     async function create(body?: unknown): Promise<ConversationJson> {

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { readFixture } from "../fixtures/read-fixture";
-import { createScratchPostgresDatabase } from "../helpers/scratch-postgres";
-import { useTempDir } from "../helpers/temp-dir";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DATABASE_TARGETS, useAppUnderTest } from "../helpers/app-under-test";
 
 /** The route handlers, loaded afresh so they read the environment the suite set. */
 async function loadApi() {
-  vi.resetModules();
   return {
     search: await import("@/app/api/search/route"),
-    sources: await import("@/app/api/sources/route"),
     source: await import("@/app/api/sources/[id]/route"),
-    worker: await import("@/lib/ingest/in-process-worker"),
-    providers: await import("@/lib/ai/providers"),
-    database: await import("@/lib/database"),
   };
 }
 
@@ -25,65 +18,16 @@ const searchRequest = (body: unknown) =>
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 
-const targets = [
-  { kind: "pglite", available: true },
-  { kind: "postgres", available: Boolean(process.env.TEST_DATABASE_URL) },
-] as const;
-
-for (const target of targets) {
+for (const target of DATABASE_TARGETS) {
   describe.skipIf(!target.available)(`the search API [${target.kind}]`, () => {
-    const temp = useTempDir(`search-api-${target.kind}`, "all");
+    const app = useAppUnderTest(target.kind, { load: loadApi });
     let api: Api;
-    let dropDatabase: (() => Promise<void>) | undefined;
-    const sourceIds: Record<string, string> = {};
+    let sourceIds: Record<string, string> = {};
 
     beforeAll(async () => {
-      vi.stubEnv("DATA_DIR", temp.path);
-      vi.stubEnv("OPENAI_API_KEY", undefined);
-      vi.stubEnv("OPENAI_BASE_URL", undefined);
-      if (target.kind === "postgres") {
-        const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);
-        dropDatabase = scratch.drop;
-        vi.stubEnv("DATABASE_URL", scratch.url);
-      } else {
-        vi.stubEnv("DATABASE_URL", "");
-      }
-      api = await loadApi();
-
-      const form = new FormData();
-      for (const name of ["handbook.pdf", "faq.html", "handbook-zh.txt"]) {
-        form.append("files", new Blob([new Uint8Array(readFixture(name))]), name);
-      }
-      const uploaded = await api.sources.POST(
-        new Request("http://localhost/api/sources", { method: "POST", body: form }),
-      );
-      const { sources } = (await uploaded.json()) as { sources: { id: string; name: string }[] };
-      for (const { id, name } of sources) {
-        sourceIds[name] = id;
-        await waitUntilReady(id);
-      }
+      api = app.modules;
+      sourceIds = await app.uploadFixtures(["handbook.pdf", "faq.html", "handbook-zh.txt"]);
     }, 120_000);
-
-    afterAll(async () => {
-      await api.worker.stopInProcessIngestWorker();
-      await api.providers.closeEmbedder();
-      await api.database.closeDatabase();
-      await dropDatabase?.();
-      vi.unstubAllEnvs();
-    });
-
-    async function waitUntilReady(id: string) {
-      for (let tries = 0; tries < 600; tries += 1) {
-        const response = await api.source.GET(new Request("http://localhost"), {
-          params: Promise.resolve({ id }),
-        });
-        const { source } = await response.json();
-        if (source.status === "ready") return;
-        if (source.status === "failed") throw new Error(`source ${id} failed: ${source.error}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`source ${id} did not finish ingesting`);
-    }
 
     it("answers a question with the best chunks first, with their source and place", async () => {
       const response = await api.search.POST(searchRequest({ query: "How long do refunds take?", k: 3 }));

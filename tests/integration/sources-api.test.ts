@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readFixture } from "../fixtures/read-fixture";
-import { createScratchPostgresDatabase } from "../helpers/scratch-postgres";
-import { useTempDir } from "../helpers/temp-dir";
+import { DATABASE_TARGETS, useAppUnderTest } from "../helpers/app-under-test";
 
 /** The source API's route handlers, loaded afresh so they read the environment the suite set. */
 async function loadApi() {
-  vi.resetModules();
   return {
     sources: await import("@/app/api/sources/route"),
     source: await import("@/app/api/sources/[id]/route"),
     reindex: await import("@/app/api/sources/[id]/reindex/route"),
     chunks: await import("@/app/api/sources/[id]/chunks/route"),
     file: await import("@/app/api/sources/[id]/file/route"),
-    worker: await import("@/lib/ingest/in-process-worker"),
-    providers: await import("@/lib/ai/providers"),
-    database: await import("@/lib/database"),
   };
 }
 
@@ -28,38 +23,13 @@ function uploadRequest(files: { name: string; bytes: Uint8Array }[]): Request {
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
-const targets = [
-  { kind: "pglite", available: true },
-  { kind: "postgres", available: Boolean(process.env.TEST_DATABASE_URL) },
-] as const;
-
-for (const target of targets) {
+for (const target of DATABASE_TARGETS) {
   describe.skipIf(!target.available)(`the source API [${target.kind}]`, () => {
-    const temp = useTempDir(`api-${target.kind}`, "all");
+    const app = useAppUnderTest(target.kind, { env: { MAX_UPLOAD_MB: "1" }, load: loadApi });
     let api: Api;
-    let dropDatabase: (() => Promise<void>) | undefined;
 
-    beforeAll(async () => {
-      vi.stubEnv("DATA_DIR", temp.path);
-      vi.stubEnv("MAX_UPLOAD_MB", "1");
-      vi.stubEnv("OPENAI_API_KEY", undefined);
-      vi.stubEnv("OPENAI_BASE_URL", undefined);
-      if (target.kind === "postgres") {
-        const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);
-        dropDatabase = scratch.drop;
-        vi.stubEnv("DATABASE_URL", scratch.url);
-      } else {
-        vi.stubEnv("DATABASE_URL", "");
-      }
-      api = await loadApi();
-    });
-
-    afterAll(async () => {
-      await api.worker.stopInProcessIngestWorker();
-      await api.providers.closeEmbedder();
-      await api.database.closeDatabase();
-      await dropDatabase?.();
-      vi.unstubAllEnvs();
+    beforeAll(() => {
+      api = app.modules;
     });
 
     async function waitUntilSettled(id: string) {
