@@ -47,12 +47,17 @@ function startWorker(location: DatabaseLocation, args: string[] = []) {
   return { child, exited, output: () => output };
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 90_000,
+  intervalMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe();
     if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   throw new Error(`Timed out waiting for ${what}`);
 }
@@ -131,6 +136,47 @@ describe("a worker killed in the middle of a job", () => {
       }
     },
     180_000,
+  );
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "killed while storing, then again while embedding, still ends with each chunk once [postgres]",
+    async () => {
+      const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);
+      const location: DatabaseLocation = { kind: "postgres", url: scratch.url };
+      const connection = await openDatabase({ location, embedding: LOCAL_EMBEDDING });
+      try {
+        await uploadLongDocument(connection);
+        // Storing is the short stage where chunks are written: a kill there must leave none behind.
+        for (const stage of ["storing", "embedding"]) {
+          const worker = startWorker(location);
+          workers.push(worker.child);
+          await waitFor(
+            `a worker to be ${stage}`,
+            async () => ((await sourceState(connection)).stage === stage ? true : undefined),
+            120_000,
+            5,
+          );
+          worker.child.kill("SIGKILL");
+          await worker.exited;
+          const interrupted = await sourceState(connection);
+          expect(interrupted, `killed while ${stage}`).toMatchObject({ status: "processing", chunks: 0 });
+          await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 500));
+        }
+
+        const last = startWorker(location, ["--once"]);
+        workers.push(last.child);
+        expect(await last.exited, last.output()).toBe(0);
+        const finished = await sourceState(connection);
+        expect(finished).toMatchObject({ status: "ready", attempts: 3 });
+        expect(finished.chunks).toBeGreaterThan(50);
+        expect(finished.chunk_count).toBe(finished.chunks);
+        expect(finished.ordinals).toBe(finished.chunks);
+      } finally {
+        await connection.close();
+        await scratch.drop();
+      }
+    },
+    300_000,
   );
 
   it("is picked up again when the app restarts on the embedded database [pglite]", async () => {
