@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { type APIRequestContext, expect } from "@playwright/test";
+import { readFixture } from "../fixtures/read-fixture";
+
+export interface StoredSource {
+  id: string;
+  name: string;
+  status: string;
+  chunkCount: number;
+  sizeBytes: number;
+}
+
+/**
+ * Uploads fixture documents through POST /api/sources, as the upload UI does, and waits until each is
+ * ingested. The same bytes again are the same source, so every test can ask for the sources it needs.
+ */
+export async function uploadFixtures(
+  request: APIRequestContext,
+  names: string[],
+): Promise<Record<string, StoredSource>> {
+  const stored: Record<string, StoredSource> = {};
+  for (const name of names) {
+    const response = await request.post("/api/sources", {
+      multipart: {
+        files: { name, mimeType: "application/octet-stream", buffer: Buffer.from(readFixture(name)) },
+      },
+    });
+    expect(response.status(), await response.text()).toBe(202);
+    const [uploaded] = (await response.json()).sources as { id: string }[];
+    if (!uploaded) throw new Error(`uploading ${name} answered no source`);
+    stored[name] = await waitUntilReady(request, uploaded.id);
+  }
+  return stored;
+}
+
+export async function waitUntilReady(request: APIRequestContext, id: string): Promise<StoredSource> {
+  return waitUntilSettled(request, id, "ready");
+}
+
+/** Polls GET /api/sources/:id until the source reaches `status` (ingest is over in either case). */
+export async function waitUntilSettled(
+  request: APIRequestContext,
+  id: string,
+  status: "ready" | "failed",
+): Promise<StoredSource> {
+  let source: StoredSource | undefined;
+  await expect
+    .poll(
+      async () => {
+        source = (await (await request.get(`/api/sources/${id}`)).json()).source;
+        return source?.status;
+      },
+      { timeout: 60_000, intervals: [250] },
+    )
+    .toBe(status);
+  return source as StoredSource;
+}
+
+export async function listSourceIds(request: APIRequestContext): Promise<string[]> {
+  const { sources } = (await (await request.get("/api/sources")).json()) as { sources: StoredSource[] };
+  return sources.map((source) => source.id);
+}
+
+/** Asks a question through POST /api/chat, as the chat UI does, and reads the answer's stream to its end. */
+export async function askQuestion(request: APIRequestContext, text: string): Promise<string> {
+  const response = await request.post("/api/chat", {
+    data: { id: randomUUID(), message: { role: "user", parts: [{ type: "text", text }] } },
+  });
+  expect(response.status()).toBe(200);
+  return response.text();
+}
