@@ -59,7 +59,7 @@ export function ConfirmDeleteDialog({
     >
       {source ? (
         <>
-          <h2 id={titleId} className="text-lg font-semibold break-all">
+          <h2 id={titleId} className="text-lg font-semibold wrap-break-word">
             {t("admin.delete.title", { name: source.name })}
           </h2>
           <p id={bodyId} className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">

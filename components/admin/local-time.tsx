@@ -20,7 +20,7 @@ export function LocalTime({ iso, locale }: { iso: string; locale: Locale }) {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone: inBrowser ? undefined : "UTC",
-    timeZoneName: inBrowser ? undefined : "short",
   }).format(new Date(iso));
-  return <time dateTime={iso}>{text}</time>;
+  // Intl refuses a time zone name together with dateStyle, so the server's UTC is marked by hand.
+  return <time dateTime={iso}>{inBrowser ? text : `${text} UTC`}</time>;
 }

@@ -33,7 +33,7 @@ export function SourceDetails({
   ] as const;
   return (
     <section aria-label={t("admin.source.details")} className="flex flex-col gap-4">
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
         {facts.map(([label, value]) => (
           <div key={label} className="min-w-0">
             <dt className="text-xs font-medium text-neutral-600 dark:text-neutral-400">{label}</dt>

@@ -71,19 +71,25 @@ export function SourceTable({
           >
             <th
               scope="row"
-              className="block pb-2 text-left font-medium md:table-cell md:px-3 md:py-2.5 md:align-top"
+              className="block pb-2 text-left font-medium md:table-cell md:min-w-40 md:px-3 md:py-2.5 md:align-top"
             >
-              <Link href={`/admin/sources/${source.id}`} className={`break-all ${linkClass}`}>
+              <Link href={`/admin/sources/${source.id}`} className={`wrap-break-word ${linkClass}`}>
                 {source.name}
               </Link>
             </th>
             <td data-label={t("admin.column.type")} className={cellClass}>
               {t(`admin.format.${source.format}`)}
             </td>
-            <td data-label={t("admin.column.size")} className={`${cellClass} tabular-nums md:text-right`}>
+            <td
+              data-label={t("admin.column.size")}
+              className={`${cellClass} whitespace-nowrap tabular-nums md:text-right`}
+            >
               {formatBytes(source.sizeBytes, locale)}
             </td>
-            <td data-label={t("admin.column.chunks")} className={`${cellClass} tabular-nums md:text-right`}>
+            <td
+              data-label={t("admin.column.chunks")}
+              className={`${cellClass} whitespace-nowrap tabular-nums md:text-right`}
+            >
               {formatCount(source.chunkCount, locale)}
             </td>
             <td data-label={t("admin.column.status")} className={cellClass}>

@@ -16,8 +16,8 @@ export function SourceToolbar({
   const id = useId();
   const labelClass = "text-xs font-medium text-neutral-600 dark:text-neutral-400";
   return (
-    <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_auto_auto] sm:items-end">
-      <div className="flex flex-col gap-1">
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-[minmax(0,1fr)_auto_auto] sm:items-end">
+      <div className="col-span-2 flex flex-col gap-1 sm:col-span-1">
         <label htmlFor={`${id}-name`} className={labelClass}>
           {t("admin.filter.name")}
         </label>

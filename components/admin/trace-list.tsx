@@ -47,7 +47,7 @@ function TraceItem({ trace, locale, t }: { trace: TraceView; locale: Locale; t: 
           <span className="font-medium break-words">{trace.query}</span>
           <span className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-neutral-600 dark:text-neutral-400">
             {facts.map(([label, value]) => (
-              <span key={label} className="break-all">
+              <span key={label} className="wrap-break-word">
                 {label}: <span className="text-neutral-900 dark:text-neutral-200">{value}</span>
               </span>
             ))}
@@ -82,7 +82,10 @@ function TraceItem({ trace, locale, t }: { trace: TraceView; locale: Locale; t: 
                 <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-neutral-600 dark:text-neutral-400">
                   <span className="font-medium text-neutral-900 dark:text-neutral-100">{index + 1}.</span>
                   {hit.chunk ? (
-                    <Link href={`/admin/sources/${hit.chunk.sourceId}`} className={`break-all ${linkClass}`}>
+                    <Link
+                      href={`/admin/sources/${hit.chunk.sourceId}`}
+                      className={`wrap-break-word ${linkClass}`}
+                    >
                       {hit.chunk.sourceName}
                     </Link>
                   ) : null}

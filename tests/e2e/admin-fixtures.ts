@@ -1,6 +1,28 @@
 import { randomUUID } from "node:crypto";
-import { type APIRequestContext, expect } from "@playwright/test";
+import { type APIRequestContext, test as base, expect } from "@playwright/test";
 import { readFixture } from "../fixtures/read-fixture";
+
+/**
+ * Playwright's test, failing any test whose page threw or logged an error: a server render that fell
+ * back to the client, or a hydration mismatch, shows up only there. Requests the server refused on
+ * purpose (404s) are logged by the browser too, and are not errors of the page.
+ */
+export const test = base.extend<{ pageErrors: undefined }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      page.on("console", (message) => {
+        if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+          errors.push(message.text());
+        }
+      });
+      await use(undefined);
+      expect(errors).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export interface StoredSource {
   id: string;

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { readFixture } from "../fixtures/read-fixture";
-import { askQuestion, uploadFixtures, waitUntilSettled } from "./admin-fixtures";
+import { askQuestion, test, uploadFixtures, waitUntilSettled } from "./admin-fixtures";
 
 const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { askQuestion, listSourceIds, uploadFixtures, waitUntilReady } from "./admin-fixtures";
+import { expect, type Page } from "@playwright/test";
+import { askQuestion, listSourceIds, test, uploadFixtures, waitUntilReady } from "./admin-fixtures";
 
 /** The table row of a source, found by the name in its row header. */
 const sourceRow = (page: Page, name: string) =>
@@ -92,7 +92,7 @@ test("a source's page lists its chunks with page and heading path", async ({ pag
     "onboarding.md",
   ]);
   await page.goto("/admin");
-  await sourceRow(page, "handbook.pdf").getByRole("link", { name: "handbook.pdf" }).click();
+  await sourceRow(page, "handbook.pdf").getByRole("link", { name: "handbook.pdf", exact: true }).click();
 
   await expect(page).toHaveURL(`/admin/sources/${handbook?.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "handbook.pdf" })).toBeVisible();
