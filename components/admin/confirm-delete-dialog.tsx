@@ -11,11 +11,14 @@ export function ConfirmDeleteDialog({
   source,
   t,
   onConfirm,
+  onDeleted,
   onClose,
 }: {
   source: SourceRow | null;
   t: AdminTranslate;
   onConfirm: (source: SourceRow) => Promise<void>;
+  /** Runs once the dialog has closed after a delete, e.g. to move focus off the row that went away. */
+  onDeleted: () => void;
   onClose: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -41,7 +44,9 @@ export function ConfirmDeleteDialog({
     setError(null);
     try {
       await onConfirm(source);
-      onClose();
+      // Closed here rather than by the effect, so focus is free to move before the next render.
+      dialog.current?.close();
+      onDeleted();
     } catch (failure) {
       setError((failure as Error).message);
     } finally {

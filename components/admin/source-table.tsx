@@ -99,7 +99,7 @@ export function SourceTable({
               data-label={t("admin.column.error")}
               className={
                 source.error
-                  ? `${cellClass} text-red-700 md:max-w-64 dark:text-red-400`
+                  ? `${cellClass} text-red-700 md:min-w-56 md:max-w-72 dark:text-red-400`
                   : "hidden md:table-cell"
               }
             >

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { SourceTotals as Totals } from "@/db/queries/source-totals";
 import type { Locale } from "@/lib/i18n/locale";
 import { type AdminStrings, adminTranslator } from "./admin-strings";
@@ -32,6 +32,7 @@ export function SourcesPanel({
   });
   const [view, setView] = useState<SourceView>({ query: "", status: "all", sort: "newest" });
   const [deleting, setDeleting] = useState<SourceRow | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const rows = viewSources(sources, view);
 
   return (
@@ -39,7 +40,12 @@ export function SourcesPanel({
       <SourceTotals totals={totals} locale={locale} t={t} />
 
       <section aria-labelledby="sources-heading" className="flex flex-col gap-4">
-        <h2 id="sources-heading" className="text-lg font-semibold">
+        <h2
+          id="sources-heading"
+          ref={heading}
+          tabIndex={-1}
+          className="text-lg font-semibold focus:outline-none"
+        >
           {t("admin.sources.heading")}
         </h2>
         <SourceToolbar view={view} t={t} onChange={setView} />
@@ -74,6 +80,7 @@ export function SourcesPanel({
         source={deleting}
         t={t}
         onConfirm={deleteSource}
+        onDeleted={() => heading.current?.focus()}
         onClose={() => setDeleting(null)}
       />
     </div>

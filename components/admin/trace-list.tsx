@@ -39,7 +39,7 @@ function TraceItem({ trace, locale, t }: { trace: TraceView; locale: Locale; t: 
       >
         <span
           aria-hidden="true"
-          className="mt-0.5 text-neutral-500 transition-transform group-open:rotate-90"
+          className="mt-1 shrink-0 self-start leading-none text-neutral-500 transition-transform group-open:rotate-90"
         >
           ▸
         </span>

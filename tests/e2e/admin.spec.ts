@@ -138,6 +138,8 @@ test("deleting a source asks first, then removes it from the table, the API and 
   await expect(dialog).toBeHidden();
   await expect(sourceRow(page, "offices.csv")).toHaveCount(0);
   await expect(page.getByText("Deleted offices.csv.")).toBeVisible();
+  // Focus leaves the removed row for the table's heading, not the top of the page.
+  await expect(page.getByRole("heading", { level: 2, name: "Sources" })).toBeFocused();
 
   expect(await listSourceIds(request)).not.toContain(id);
   expect((await request.get(`/api/sources/${id}`)).status()).toBe(404);
@@ -225,4 +227,22 @@ test("the recent questions show a question asked in chat, and open onto its retr
   await expect(retrieved.first()).toContainText(hits[0].chunk.sourceName);
   await expect(retrieved.first()).toContainText(/Score \d/);
   await expect(retrieved.first()).toContainText(hits[0].chunk.preview.replace(/…$/, "").slice(0, 80));
+});
+
+test.describe("in Chinese", () => {
+  test.use({ locale: "zh-CN" });
+
+  test("the admin speaks the browser's language, and the user's pick over it", async ({ page, request }) => {
+    await uploadFixtures(request, ["handbook.pdf"]);
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { level: 1, name: "管理" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "返回对话" })).toBeVisible();
+    await expect(sourceRow(page, "handbook.pdf")).toContainText("就绪");
+    await expect(page.getByRole("button", { name: "删除 handbook.pdf" })).toBeVisible();
+    await expect(page.locator("[lang=zh]").first()).toBeVisible();
+
+    await page.context().addCookies([{ name: "docent-locale", value: "en", url: page.url() }]);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Admin" })).toBeVisible();
+  });
 });
