@@ -33,7 +33,7 @@ export default async function AdminPage() {
   return (
     <div lang={locale} className="min-h-dvh">
       <AdminHeader title={t("admin.title")} back={{ href: "/", label: t("admin.backToChat") }} />
-      <main className="mx-auto flex max-w-6xl flex-col gap-10 px-4 py-6">
+      <main className="mx-auto flex max-w-7xl flex-col gap-10 px-4 py-6">
         <SourcesPanel
           initialSources={sources.map(toSourceRow)}
           initialTotals={totals}
