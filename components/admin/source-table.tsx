@@ -112,7 +112,7 @@ export function SourceTable({
                 <LocalTime iso={source.createdAt} locale={locale} />
               </td>
               <td className="flex flex-wrap gap-2 pt-3 lg:table-cell lg:px-2.5 lg:py-2.5 lg:align-top">
-                <div className="flex flex-wrap gap-2 lg:flex-nowrap">
+                <div className="flex flex-wrap gap-2">
                   <a
                     href={`/api/sources/${source.id}/file`}
                     download

@@ -98,6 +98,10 @@ export const admin = defineCatalog({
     "admin.pager.position": "Page {page} of {pages}",
     "admin.notFound.title": "Source not found",
     "admin.notFound.body": "This source does not exist. It may have been deleted.",
+    "admin.failed.title": "This page could not be loaded",
+    "admin.failed.body": "The server ran into a problem, for example the database is unreachable.",
+    "admin.failed.reference": "Reference for the server log: {digest}",
+    "admin.failed.retry": "Try again",
   },
   zh: {
     "admin.title": "管理",
@@ -194,5 +198,9 @@ export const admin = defineCatalog({
     "admin.pager.position": "第 {page} 页，共 {pages} 页",
     "admin.notFound.title": "找不到资料来源",
     "admin.notFound.body": "此资料来源不存在，可能已被删除。",
+    "admin.failed.title": "无法加载此页面",
+    "admin.failed.body": "服务器遇到问题，例如无法连接数据库。",
+    "admin.failed.reference": "服务器日志中的参考编号：{digest}",
+    "admin.failed.retry": "重试",
   },
 });
