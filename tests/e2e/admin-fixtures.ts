@@ -41,18 +41,23 @@ export async function uploadFixtures(
   names: string[],
 ): Promise<Record<string, StoredSource>> {
   const stored: Record<string, StoredSource> = {};
-  for (const name of names) {
-    const response = await request.post("/api/sources", {
-      multipart: {
-        files: { name, mimeType: "application/octet-stream", buffer: Buffer.from(readFixture(name)) },
-      },
-    });
-    expect(response.status(), await response.text()).toBe(202);
-    const [uploaded] = (await response.json()).sources as { id: string }[];
-    if (!uploaded) throw new Error(`uploading ${name} answered no source`);
-    stored[name] = await waitUntilReady(request, uploaded.id);
-  }
+  for (const name of names) stored[name] = await uploadDocument(request, name, readFixture(name));
   return stored;
+}
+
+/** Uploads one document and waits until it is ingested. */
+export async function uploadDocument(
+  request: APIRequestContext,
+  name: string,
+  bytes: Uint8Array,
+): Promise<StoredSource> {
+  const response = await request.post("/api/sources", {
+    multipart: { files: { name, mimeType: "application/octet-stream", buffer: Buffer.from(bytes) } },
+  });
+  expect(response.status(), await response.text()).toBe(202);
+  const [uploaded] = (await response.json()).sources as { id: string }[];
+  if (!uploaded) throw new Error(`uploading ${name} answered no source`);
+  return waitUntilReady(request, uploaded.id);
 }
 
 export async function waitUntilReady(request: APIRequestContext, id: string): Promise<StoredSource> {

@@ -1,5 +1,12 @@
 import { expect, type Page } from "@playwright/test";
-import { askQuestion, listSourceIds, test, uploadFixtures, waitUntilReady } from "./admin-fixtures";
+import {
+  askQuestion,
+  listSourceIds,
+  test,
+  uploadDocument,
+  uploadFixtures,
+  waitUntilReady,
+} from "./admin-fixtures";
 
 /** The table row of a source, found by the name in its row header. */
 const sourceRow = (page: Page, name: string) =>
@@ -111,6 +118,37 @@ test("a source's page lists its chunks with page and heading path", async ({ pag
 
   await page.getByRole("link", { name: "Back to sources" }).click();
   await expect(page).toHaveURL("/admin");
+});
+
+test("a long source's chunks page through twenty at a time", async ({ page, request }) => {
+  // Every heading opens a chunk of its own, so 45 short sections make 45 chunks: three pages.
+  const sections = Array.from(
+    { length: 45 },
+    (_, index) => `## Topic ${index + 1}\n\nThe rule for topic ${index + 1} is written down here.\n`,
+  );
+  const glossary = await uploadDocument(
+    request,
+    "glossary.md",
+    new TextEncoder().encode(`# Glossary\n\n${sections.join("\n")}`),
+  );
+  expect(glossary.chunkCount).toBe(45);
+
+  await page.goto(`/admin/sources/${glossary.id}`);
+  const pages = page.getByRole("navigation", { name: "Chunk pages" });
+  await expect(pages).toContainText("Page 1 of 3");
+  await expect(page.getByText("Chunks 1–20 of 45")).toBeVisible();
+  await expect(page.getByRole("article")).toHaveCount(20);
+
+  await pages.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(`/admin/sources/${glossary.id}?page=2`);
+  await expect(page.getByRole("article").first()).toContainText("Chunk 21");
+  await expect(page.getByRole("article").first()).toContainText("Glossary › Topic 21");
+
+  await page.goto(`/admin/sources/${glossary.id}?page=3`);
+  await expect(page.getByRole("article")).toHaveCount(5);
+  await expect(pages.getByRole("link", { name: "Next" })).toHaveCount(0);
+  await pages.getByRole("link", { name: "Previous" }).click();
+  await expect(page).toHaveURL(`/admin/sources/${glossary.id}?page=2`);
 });
 
 test("deleting a source asks first, then removes it from the table, the API and search", async ({
