@@ -88,11 +88,18 @@ export async function listSourceIds(request: APIRequestContext): Promise<string[
   return sources.map((source) => source.id);
 }
 
-/** Asks a question through POST /api/chat, as the chat UI does, and reads the answer's stream to its end. */
+/**
+ * Asks a question through POST /api/chat, as the chat UI does, and reads the answer's stream to its
+ * end. The conversation is deleted afterwards (its trace stays), so the chat specs that run later find
+ * no conversations they did not start.
+ */
 export async function askQuestion(request: APIRequestContext, text: string): Promise<string> {
+  const id = randomUUID();
   const response = await request.post("/api/chat", {
-    data: { id: randomUUID(), message: { role: "user", parts: [{ type: "text", text }] } },
+    data: { id, message: { role: "user", parts: [{ type: "text", text }] } },
   });
   expect(response.status()).toBe(200);
-  return response.text();
+  const stream = await response.text();
+  expect((await request.delete(`/api/conversations/${id}`)).status()).toBe(204);
+  return stream;
 }
