@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccessMode } from "@/components/admin/access-mode";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { adminTranslator } from "@/components/admin/admin-strings";
 import { toSourceRow } from "@/components/admin/source-row";
@@ -7,7 +8,9 @@ import { TraceList } from "@/components/admin/trace-list";
 import { getSourceTotals } from "@/db/queries/source-totals";
 import { listSources } from "@/db/queries/sources";
 import { listTraces } from "@/db/queries/traces";
+import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/database";
+import { translator } from "@/lib/i18n";
 import { getAdminLocale } from "./admin-locale";
 
 export const dynamic = "force-dynamic";
@@ -34,6 +37,7 @@ export default async function AdminPage() {
     <div lang={locale} className="min-h-dvh">
       <AdminHeader title={t("admin.title")} back={{ href: "/", label: t("admin.backToChat") }} />
       <main className="mx-auto flex max-w-7xl flex-col gap-10 px-4 py-6">
+        <AccessMode protectedByPassword={Boolean(getConfig().adminPassword)} t={translator(locale)} />
         <SourcesPanel
           initialSources={sources.map(toSourceRow)}
           initialTotals={totals}
