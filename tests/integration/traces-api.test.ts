@@ -1,14 +1,12 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/database";
 import { chunks, traces } from "@/db/schema";
 import { contentHash } from "@/lib/ai/content-hash";
-import { createScratchPostgresDatabase } from "../helpers/scratch-postgres";
-import { useTempDir } from "../helpers/temp-dir";
+import { DATABASE_TARGETS, useAppUnderTest } from "../helpers/app-under-test";
 
 /** The route handler and queries, loaded afresh so they read the environment the suite set. */
 async function loadApi() {
-  vi.resetModules();
   return {
     traces: await import("@/app/api/traces/route"),
     queries: await import("@/db/queries/traces"),
@@ -41,33 +39,17 @@ const LONG_PASSAGE =
 const SHORT_PASSAGE = "Badges are handed out at reception.";
 const GONE_CHUNK = "3f6c1d2e-4b5a-4c7d-8e9f-0a1b2c3d4e5f";
 
-const targets = [
-  { kind: "pglite", available: true },
-  { kind: "postgres", available: Boolean(process.env.TEST_DATABASE_URL) },
-] as const;
-
-for (const target of targets) {
+for (const target of DATABASE_TARGETS) {
   describe.skipIf(!target.available)(`the traces API [${target.kind}]`, () => {
-    const temp = useTempDir(`traces-api-${target.kind}`, "all");
+    const app = useAppUnderTest(target.kind, { load: loadApi });
     let api: Api;
     let db: Database;
-    let dropDatabase: (() => Promise<void>) | undefined;
     let sourceId: string;
     let longChunkId: string;
     let shortChunkId: string;
 
     beforeAll(async () => {
-      vi.stubEnv("DATA_DIR", temp.path);
-      vi.stubEnv("OPENAI_API_KEY", undefined);
-      vi.stubEnv("OPENAI_BASE_URL", undefined);
-      if (target.kind === "postgres") {
-        const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);
-        dropDatabase = scratch.drop;
-        vi.stubEnv("DATABASE_URL", scratch.url);
-      } else {
-        vi.stubEnv("DATABASE_URL", "");
-      }
-      api = await loadApi();
+      api = app.modules;
       db = (await api.database.getDatabase()).db;
 
       const { source } = await api.sources.insertSourceWithFile({
@@ -97,12 +79,6 @@ for (const target of targets) {
         )
         .returning({ id: chunks.id });
       [longChunkId, shortChunkId] = stored.map((chunk) => chunk.id) as [string, string];
-    });
-
-    afterAll(async () => {
-      await api.database.closeDatabase();
-      await dropDatabase?.();
-      vi.unstubAllEnvs();
     });
 
     async function page(query = ""): Promise<TracesPage> {
