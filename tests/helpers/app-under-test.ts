@@ -26,6 +26,8 @@ export interface AppUnderTest<T> {
   readonly modules: T;
   /** Uploads fixture files through POST /api/sources and waits until each is ingested; ids by file name. */
   uploadFixtures(names: string[]): Promise<Record<string, string>>;
+  /** The same for files made by the test. */
+  uploadFiles(files: { name: string; bytes: Uint8Array }[]): Promise<Record<string, string>>;
 }
 
 /**
@@ -97,10 +99,13 @@ export function useAppUnderTest<T>(
       if (!modules) throw new Error("The app exists only inside tests and hooks");
       return modules;
     },
-    async uploadFixtures(names) {
+    uploadFixtures(names) {
+      return this.uploadFiles(names.map((name) => ({ name, bytes: new Uint8Array(readFixture(name)) })));
+    },
+    async uploadFiles(files) {
       if (!app) throw new Error("The app exists only inside tests and hooks");
       const form = new FormData();
-      for (const name of names) form.append("files", new Blob([new Uint8Array(readFixture(name))]), name);
+      for (const { name, bytes } of files) form.append("files", new Blob([new Uint8Array(bytes)]), name);
       const response = await app.sources.POST(
         new Request("http://localhost/api/sources", { method: "POST", body: form }),
       );
