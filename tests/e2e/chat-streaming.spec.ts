@@ -31,7 +31,7 @@ test("an answer streams in with its citation, stops when asked, and is regenerat
   await expect(answer.getByRole("button", { name: /^Source \d+: handbook\.pdf, page \d+$/ })).toBeVisible();
   await expect(stop).toBeVisible();
   await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
-  const first = (/Answer (\d+)/.exec(await answer.textContent()) as RegExpExecArray)[1];
+  const first = (/Answer (\d+)/.exec((await answer.textContent()) ?? "") as RegExpExecArray)[1];
 
   await stop.click();
   await expect(stop).toBeHidden();
@@ -51,7 +51,7 @@ test("an answer streams in with its citation, stops when asked, and is regenerat
   await expect(answer).toContainText(/Answer \d+: Refunds/);
   await expect(answer).not.toContainText(`Answer ${first}:`);
   await waitForAnswer(page);
-  const second = (/Answer (\d+)/.exec(await answer.textContent()) as RegExpExecArray)[1];
+  const second = (/Answer (\d+)/.exec((await answer.textContent()) ?? "") as RegExpExecArray)[1];
   expect(second).not.toBe(first);
   await expect(page.getByRole("article", { name: "Answer" })).toHaveCount(1);
 
