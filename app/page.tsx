@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ChatShell } from "@/components/chat/chat-shell";
-import { ChatView } from "@/components/chat/chat-view";
+import { NewConversation } from "@/components/chat/new-conversation";
 import { getDatabase } from "@/lib/database";
 import { translator } from "@/lib/i18n";
 import { loadChatFrame } from "./chat/chat-frame";
@@ -15,7 +15,6 @@ export const dynamic = "force-dynamic";
 export default async function HomePage() {
   const { db } = await getDatabase();
   const [locale, frame] = await Promise.all([getRequestLocale(), loadChatFrame(db)]);
-  const id = randomUUID();
   return (
     <ChatShell
       t={translator(locale)}
@@ -23,7 +22,7 @@ export default async function HomePage() {
       conversations={frame.conversations}
       activeId={null}
     >
-      <ChatView key={id} conversationId={id} saved={false} initialMessages={[]} initialSourceIds={null} />
+      <NewConversation initialId={randomUUID()} />
     </ChatShell>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import remarkGfm from "remark-gfm";
@@ -24,41 +25,44 @@ export default function AnswerMarkdown({
   citations: Citation[];
   onOpenCitation: (citation: Citation) => void;
 }) {
-  const components: Components = {
-    a: ({ node: _node, href, children, ...props }) =>
-      href ? (
-        <a
-          {...props}
-          href={href}
-          className={linkClass}
-          {...(isRemote(href) ? { target: "_blank", rel: "noopener noreferrer nofollow" } : {})}
-        >
-          {children}
-        </a>
-      ) : (
-        <span>{children}</span>
-      ),
-    img: ({ alt, src }) => {
-      const url = typeof src === "string" ? safeUrl(src) : "";
-      const label = alt || url;
-      return url ? (
-        <a href={url} target="_blank" rel="noopener noreferrer nofollow" className={linkClass}>
-          {label}
-        </a>
-      ) : (
-        <span>{label}</span>
-      );
-    },
-    cite: ({ node, children }) => {
-      const index = Number(node?.properties?.dataIndex);
-      const citation = citations.find((candidate) => candidate.index === index);
-      return citation ? (
-        <CitationChip citation={citation} onOpen={onOpenCitation} />
-      ) : (
-        <span>{children}</span>
-      );
-    },
-  };
+  const components = useMemo(
+    (): Components => ({
+      a: ({ node: _node, href, children, ...props }) =>
+        href ? (
+          <a
+            {...props}
+            href={href}
+            className={linkClass}
+            {...(isRemote(href) ? { target: "_blank", rel: "noopener noreferrer nofollow" } : {})}
+          >
+            {children}
+          </a>
+        ) : (
+          <span>{children}</span>
+        ),
+      img: ({ alt, src }) => {
+        const url = typeof src === "string" ? safeUrl(src) : "";
+        const label = alt || url;
+        return url ? (
+          <a href={url} target="_blank" rel="noopener noreferrer nofollow" className={linkClass}>
+            {label}
+          </a>
+        ) : (
+          <span>{label}</span>
+        );
+      },
+      cite: ({ node, children }) => {
+        const index = Number(node?.properties?.dataIndex);
+        const citation = citations.find((candidate) => candidate.index === index);
+        return citation ? (
+          <CitationChip citation={citation} onOpen={onOpenCitation} />
+        ) : (
+          <span>{children}</span>
+        );
+      },
+    }),
+    [citations, onOpenCitation],
+  );
   return (
     <div className="answer-markdown">
       <ReactMarkdown

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useMemo } from "react";
 import { useT } from "@/components/ui/i18n-provider";
 import { ModelBadge } from "@/components/ui/model-badge";
 import { ghostButtonClass } from "@/components/ui/styles";
@@ -32,12 +33,14 @@ export function AssistantMessage({
 }) {
   const t = useT();
   const text = messageText(message);
+  // Kept while the message is unchanged, so its chips stay the same elements (focus returns to them).
+  const citations = useMemo(() => citationsOf(message), [message]);
   const modelLabel = message.metadata?.modelLabel;
   return (
     <article aria-label={t("chat.message.answer")} className="flex flex-col gap-2">
       {text ? (
         <div className="leading-relaxed wrap-break-word">
-          <AnswerMarkdown text={text} citations={citationsOf(message)} onOpenCitation={onOpenCitation} />
+          <AnswerMarkdown text={text} citations={citations} onOpenCitation={onOpenCitation} />
         </div>
       ) : streaming ? (
         <p className="animate-pulse text-neutral-600 dark:text-neutral-400">{t("chat.message.searching")}</p>

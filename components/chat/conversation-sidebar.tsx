@@ -13,7 +13,7 @@ import { useWorkspace } from "./workspace-context";
  */
 export function ConversationSidebar({ children }: { children?: ReactNode }) {
   const t = useT();
-  const { conversations, sidebarOpen, setSidebarOpen } = useWorkspace();
+  const { conversations, sidebarOpen, setSidebarOpen, startNew } = useWorkspace();
 
   useEffect(() => {
     if (!sidebarOpen) return;
@@ -39,7 +39,16 @@ export function ConversationSidebar({ children }: { children?: ReactNode }) {
         className={`${sidebarOpen ? "fixed inset-y-0 left-0 z-40 flex shadow-xl" : "hidden"} w-72 max-w-[85vw] shrink-0 flex-col gap-3 border-r border-neutral-200 bg-neutral-50 p-3 md:static md:flex md:w-64 md:shadow-none dark:border-neutral-800 dark:bg-neutral-900`}
       >
         <div className="flex items-center justify-between gap-2">
-          <Link href="/" onClick={() => setSidebarOpen(false)} className={`${primaryButtonClass} flex-1`}>
+          <Link
+            href="/"
+            onClick={(event) => {
+              setSidebarOpen(false);
+              if (!startNew) return;
+              event.preventDefault();
+              startNew();
+            }}
+            className={`${primaryButtonClass} flex-1`}
+          >
             <span aria-hidden="true">+</span> {t("chat.sidebar.new")}
           </Link>
           <button

@@ -8,7 +8,10 @@ interface Workspace {
   conversations: ConversationSummary[];
   /** The conversation on screen; it changes without a navigation when a new one is first saved. */
   activeId: string | null;
-  setActiveId: (id: string) => void;
+  setActiveId: (id: string | null) => void;
+  /** Starts a new conversation in place; set while the page at `/` is the one on screen. */
+  startNew: (() => void) | null;
+  setStartNew: (startNew: (() => void) | null) => void;
   /** Loads the list again from /api/conversations, e.g. after the server saved a new conversation. */
   refresh: () => Promise<void>;
   rename: (id: string, title: string, fallback: string) => Promise<void>;
@@ -35,6 +38,7 @@ export function WorkspaceProvider({
   const [conversations, setConversations] = useState(initialConversations);
   const [activeId, setActiveId] = useState(initialActiveId);
   const [sidebarOpen, setSidebarOpen] = useState(false);
+  const [startNew, setStartNew] = useState<(() => void) | null>(null);
 
   const refresh = useCallback(async () => {
     const page = await callJson<{ conversations: ConversationSummary[] }>(
@@ -66,13 +70,15 @@ export function WorkspaceProvider({
       conversations,
       activeId,
       setActiveId,
+      startNew,
+      setStartNew,
       refresh,
       rename,
       remove,
       sidebarOpen,
       setSidebarOpen,
     }),
-    [conversations, activeId, refresh, rename, remove, sidebarOpen],
+    [conversations, activeId, startNew, refresh, rename, remove, sidebarOpen],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

@@ -17,7 +17,9 @@ export async function conversationIdOf(page: Page): Promise<string> {
   return new URL(page.url()).pathname.split("/").at(-1) as string;
 }
 
-/** Whether the answer has finished: its actions (copy) appear only then. */
+/** Waits until the answer has finished: its actions (copy) appear only then. The slow model takes ~6 s. */
 export async function waitForAnswer(page: Page): Promise<void> {
-  await expect(lastAnswer(page).getByRole("button", { name: "Copy answer" })).toBeVisible();
+  await expect(lastAnswer(page).getByRole("button", { name: "Copy answer" })).toBeVisible({
+    timeout: 20_000,
+  });
 }

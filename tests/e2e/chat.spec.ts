@@ -168,22 +168,28 @@ test("an answer quoting a hostile document runs no script, loads no image and ke
   page,
   request,
 }) => {
+  // Markdown syntax in a text file: the Markdown parser would already reduce it to plain text, so a
+  // .md file could not bring it into an answer; a .txt file keeps every character for the answer to quote.
   const hostile = [
-    "# Hostile sample",
-    "",
-    'The zebra clause says <img src=x onerror="window.__xss=1"> is forbidden in the zebra office.',
-    "",
-    "The zebra portal offers [click me](javascript:window.__xss=1) for zebra visitors.",
-    "",
-    "The zebra tracker is ![tracker](http://example.invalid/t.png) in the zebra newsletter.",
-  ].join("\n");
-  const source = await uploadDocument(request, "hostile.md", new TextEncoder().encode(hostile));
+    'The zebra rule says <img src=x onerror="window.__xss=1"> must never run.',
+    "The zebra rule link is [click me](javascript:window.__xss=1) for visitors.",
+    "The zebra rule image is ![tracker](http://example.invalid/t.png) in the newsletter.",
+  ].join("\n\n");
+  const source = await uploadDocument(request, "hostile-notes.txt", new TextEncoder().encode(hostile));
   await page.goto("/");
-  await ask(page, "What does the zebra clause, portal and tracker say?");
+  await ask(page, "What is the zebra rule?");
   await waitForAnswer(page);
   const answer = lastAnswer(page);
-  await expect(answer).toContainText("zebra");
-  await expect(answer.getByRole("button", { name: /hostile\.md/ }).first()).toBeVisible();
+  // The sentences are quoted: the HTML shows as text, the link and the image are defused.
+  await expect(answer).toContainText(
+    'The zebra rule says <img src=x onerror="window.__xss=1"> must never run',
+  );
+  await expect(answer).toContainText("The zebra rule link is click me for visitors");
+  await expect(answer.getByRole("link", { name: "tracker" })).toHaveAttribute(
+    "rel",
+    "noopener noreferrer nofollow",
+  );
+  await expect(answer.getByRole("button", { name: /hostile-notes\.txt/ }).first()).toBeVisible();
 
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
   const remoteImages = await page
@@ -194,6 +200,7 @@ test("an answer quoting a hostile document runs no script, loads no image and ke
   expect(remoteImages).toEqual([]);
   await expect(page.locator('[href^="javascript:" i]')).toHaveCount(0);
   await expect(page.locator("[onerror]")).toHaveCount(0);
+  await expect(answer.locator("img")).toHaveCount(0);
 
   expect((await request.delete(`/api/conversations/${await conversationIdOf(page)}`)).status()).toBe(204);
   expect((await request.delete(`/api/sources/${source.id}`)).status()).toBe(204);
@@ -218,7 +225,7 @@ test("a failed request shows its reason in place, and Try again asks again", asy
   // The connection drops for the first request.
   await page.context().setOffline(true);
   await ask(page, REFUND_QUESTION);
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("region", { name: "Messages" }).getByRole("alert");
   await expect(alert).toContainText("Something went wrong while answering. Please try again.");
   await page.context().setOffline(false);
   await alert.getByRole("button", { name: "Try again" }).click();
@@ -231,9 +238,7 @@ test("a failed request shows its reason in place, and Try again asks again", asy
   // Someone deletes the conversation while it is open: regenerating answers 404 with a message.
   expect((await request.delete(`/api/conversations/${id}`)).status()).toBe(204);
   await lastAnswer(page).getByRole("button", { name: "Regenerate answer" }).click();
-  await expect(page.getByRole("alert")).toContainText(
-    "This conversation does not exist (it may have been deleted).",
-  );
+  await expect(alert).toContainText("This conversation does not exist (it may have been deleted).");
 });
 
 test.describe("in Chinese", () => {
