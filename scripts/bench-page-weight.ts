@@ -42,7 +42,7 @@ async function main() {
   try {
     const page = await fetch(`${server.baseUrl}/`);
     if (!page.ok) throw new Error(`GET / answered ${page.status}`);
-    const files = [];
+    const files: { src: string; bytes: number; gzipBytes: number }[] = [];
     for (const src of scriptSources(await page.text())) {
       const response = await fetch(new URL(src, server.baseUrl));
       if (!response.ok) throw new Error(`GET ${src} answered ${response.status}`);
