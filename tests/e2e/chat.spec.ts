@@ -180,15 +180,12 @@ test("an answer quoting a hostile document runs no script, loads no image and ke
   await ask(page, "What is the zebra rule?");
   await waitForAnswer(page);
   const answer = lastAnswer(page);
-  // The sentences are quoted: the HTML shows as text, the link and the image are defused.
+  // The sentences are quoted: the HTML shows as text and the javascript: link loses its target. (The
+  // quote breaks the image's "![" apart at its "!"; the slow-model spec renders a whole remote image.)
   await expect(answer).toContainText(
     'The zebra rule says <img src=x onerror="window.__xss=1"> must never run',
   );
   await expect(answer).toContainText("The zebra rule link is click me for visitors");
-  await expect(answer.getByRole("link", { name: "tracker" })).toHaveAttribute(
-    "rel",
-    "noopener noreferrer nofollow",
-  );
   await expect(answer.getByRole("button", { name: /hostile-notes\.txt/ }).first()).toBeVisible();
 
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
