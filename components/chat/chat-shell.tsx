@@ -39,7 +39,10 @@ export function ChatShell({
           <header className="flex items-center gap-2 border-b border-neutral-200 px-3 py-2.5 sm:gap-3 sm:px-4 dark:border-neutral-800">
             <SidebarToggle />
             <h1 className="text-lg font-semibold tracking-tight">{t("app.name")}</h1>
-            <ModelBadge label={modelLabel} title={t("chat.message.modelTitle")} />
+            {/* On phones each answer names its model; the header has no room to spare. */}
+            <span className="hidden sm:contents">
+              <ModelBadge label={modelLabel} title={t("chat.message.modelTitle")} />
+            </span>
             <div className="ml-auto flex items-center gap-3">
               <Link href="/admin" className={`text-sm ${linkClass}`}>
                 {t("nav.admin")}
