@@ -40,6 +40,7 @@ export function ChatView({
   const answerStarted = useRef(false);
   const [transport] = useState(() => createChatTransport(() => scope.current));
   const bottom = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
 
   const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError } =
     useChat<DocentUIMessage>({
@@ -63,8 +64,12 @@ export function ChatView({
   const busy = status === "submitted" || status === "streaming";
   const last = messages.at(-1);
 
+  // Follows the answer as it grows, unless the reader has scrolled up to read something earlier.
   useEffect(() => {
-    if (messages.length > 0) bottom.current?.scrollIntoView({ block: "end" });
+    const view = scroller.current;
+    if (!view || messages.length === 0) return;
+    const nearBottom = view.scrollHeight - view.scrollTop - view.clientHeight < 160;
+    if (nearBottom || messages.at(-1)?.role === "user") bottom.current?.scrollIntoView({ block: "end" });
   }, [messages]);
 
   function changeScope(next: string[] | null) {
@@ -79,7 +84,7 @@ export function ChatView({
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ sourceIds: next }),
       },
-      t("chat.error.generic"),
+      t("chat.error.unreachable"),
     ).catch((failure: Error) => setScopeError(t("chat.scope.failed", { message: failure.message })));
   }
 

@@ -22,7 +22,6 @@ export function ConversationItem({ conversation }: { conversation: ConversationS
   const field = useRef<HTMLInputElement>(null);
   const title = conversation.title || t("chat.sidebar.untitled");
   const active = conversation.id === activeId;
-  const failed = (message: string) => t("chat.sidebar.failed", { message });
 
   useEffect(() => {
     if (mode === "rename") field.current?.select();
@@ -41,10 +40,10 @@ export function ConversationItem({ conversation }: { conversation: ConversationS
     if (!next || next === conversation.title) return back();
     setWorking(true);
     try {
-      await rename(conversation.id, next, failed(""));
+      await rename(conversation.id, next, t("chat.error.unreachable"));
       back();
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(t("chat.sidebar.failed", { message: (failure as Error).message }));
     } finally {
       setWorking(false);
     }
@@ -53,10 +52,10 @@ export function ConversationItem({ conversation }: { conversation: ConversationS
   async function confirmDelete() {
     setWorking(true);
     try {
-      await remove(conversation.id, failed(""));
+      await remove(conversation.id, t("chat.error.unreachable"));
       if (active) router.push("/");
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(t("chat.sidebar.failed", { message: (failure as Error).message }));
       setWorking(false);
     }
   }

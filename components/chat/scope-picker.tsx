@@ -37,7 +37,7 @@ export function ScopePicker({
     if (!open) return;
     let current = true;
     setLoaded({ state: "loading" });
-    callJson<{ sources: ReadySource[] }>("/api/sources", {}, t("chat.error.generic")).then(
+    callJson<{ sources: ReadySource[] }>("/api/sources", {}, t("chat.error.unreachable")).then(
       (body) => {
         if (current) {
           setLoaded({ state: "ready", sources: (body?.sources ?? []).filter((s) => s.status === "ready") });
