@@ -57,6 +57,7 @@ test("screenshots of the chat with a cited answer and its source open, on deskto
     }
   }
   await page.setViewportSize(VIEWPORTS.desktop);
+  await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Chat with your documents" })).toBeVisible();
   await page.screenshot({ path: "tests/e2e/screenshots/chat-empty-desktop-light.png" });
