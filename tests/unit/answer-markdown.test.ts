@@ -1,4 +1,4 @@
-import { createElement } from "react";
+import { type ComponentProps, createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import AnswerMarkdown from "@/components/chat/answer-markdown";
@@ -20,18 +20,16 @@ const citation = (index: number, sourceName: string, page: number | null): Citat
 const CITATIONS = [citation(1, "handbook.pdf", 2), citation(2, "faq.html", null)];
 
 /** The answer as the chat renders it, to HTML. */
-const render = (text: string) =>
-  renderToStaticMarkup(
-    createElement(I18nProvider, {
-      locale: "en",
-      messages: messagesFor("en"),
-      children: createElement(AnswerMarkdown, {
-        text,
-        citations: CITATIONS,
-        onOpenCitation: () => undefined,
-      }),
-    }),
-  );
+const render = (text: string) => {
+  // The provider's children come as createElement's third argument; its props type names them too.
+  const providerProps = { locale: "en", messages: messagesFor("en") } as ComponentProps<typeof I18nProvider>;
+  const answer = createElement(AnswerMarkdown, {
+    text,
+    citations: CITATIONS,
+    onOpenCitation: () => undefined,
+  });
+  return renderToStaticMarkup(createElement(I18nProvider, providerProps, answer));
+};
 
 describe("an answer's Markdown", () => {
   it("turns [n] and [1, 2] markers into citation chips named after their source and page", () => {
