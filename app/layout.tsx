@@ -1,11 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { I18nProvider } from "@/components/ui/i18n-provider";
+import { messagesFor, translator } from "@/lib/i18n";
+import { getRequestLocale } from "./request-locale";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Docent",
-  description: "Chat with your documents, with citations.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = translator(await getRequestLocale());
+  return { title: t("app.name"), description: t("app.tagline") };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -16,11 +19,14 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getRequestLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-dvh bg-white font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
-        {children}
+        <I18nProvider locale={locale} messages={messagesFor(locale)}>
+          {children}
+        </I18nProvider>
       </body>
     </html>
   );

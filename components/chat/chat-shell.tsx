@@ -1,47 +1,58 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { LanguageSwitcher } from "@/components/ui/language-switcher";
 import { ModelBadge } from "@/components/ui/model-badge";
+import { linkClass } from "@/components/ui/styles";
+import type { Translate } from "@/lib/i18n";
+import { ConversationSidebar, SidebarToggle } from "./conversation-sidebar";
+import type { ConversationSummary } from "./conversation-summary";
+import { WorkspaceProvider } from "./workspace-context";
 
-/** The chat page's frame: conversation sidebar, message area with its empty state, and the composer. */
-export function ChatShell({ modelLabel }: { modelLabel: string }) {
+/**
+ * The chat page's frame: the conversation sidebar, a header with the model, the admin link and the
+ * language, and the conversation itself as `children`.
+ */
+export function ChatShell({
+  t,
+  modelLabel,
+  conversations,
+  activeId,
+  children,
+}: {
+  t: Translate;
+  modelLabel: string;
+  conversations: ConversationSummary[];
+  activeId: string | null;
+  children: ReactNode;
+}) {
   return (
-    <div className="flex min-h-dvh">
-      <aside
-        aria-label="Conversations"
-        className="hidden w-64 shrink-0 flex-col border-r border-neutral-200 bg-neutral-50 p-3 md:flex dark:border-neutral-800 dark:bg-neutral-900"
-      >
-        <p className="px-2 py-1 text-sm font-medium text-neutral-500 dark:text-neutral-400">Conversations</p>
-        <p className="mt-2 px-2 text-sm text-neutral-500 dark:text-neutral-400">No conversations yet.</p>
-      </aside>
+    // ── UPLOAD MOUNT POINT (1 of 2) ─────────────────────────────────────────────────────────────
+    // Wrap this <WorkspaceProvider> in <UploadProvider> from components/upload/, and render its drop
+    // overlay as the first child of the div below, so files can be dropped anywhere on the page.
+    <WorkspaceProvider initialConversations={conversations} activeId={activeId}>
+      <div className="flex h-dvh overflow-hidden">
+        <ConversationSidebar>
+          {/* ── UPLOAD MOUNT POINT (2 of 2): the upload button and the per-file upload list. ── */}
+        </ConversationSidebar>
 
-      <main className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between border-b border-neutral-200 px-4 py-3 dark:border-neutral-800">
-          <h1 className="text-lg font-semibold tracking-tight">Docent</h1>
-          <ModelBadge label={modelLabel} />
-        </header>
-
-        <section aria-label="Messages" className="flex flex-1 items-center justify-center p-6">
-          <div className="max-w-md text-center">
-            <h2 className="text-xl font-semibold">Chat with your documents</h2>
-            <p className="mt-2 text-neutral-600 dark:text-neutral-400">
-              Drop PDF, Word, Markdown, HTML, text or CSV files here, then ask a question. Every answer cites
-              the passages it came from.
-            </p>
-          </div>
-        </section>
-
-        <form className="border-t border-neutral-200 p-4 dark:border-neutral-800" aria-label="Ask a question">
-          <label htmlFor="composer" className="sr-only">
-            Your question
-          </label>
-          <textarea
-            id="composer"
-            name="question"
-            rows={2}
-            disabled
-            placeholder="Ask a question about your documents…"
-            className="w-full resize-none rounded-lg border border-neutral-300 bg-white px-3 py-2 text-base placeholder:text-neutral-500 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-60 dark:border-neutral-700 dark:bg-neutral-900"
-          />
-        </form>
-      </main>
-    </div>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <header className="flex items-center gap-2 border-b border-neutral-200 px-3 py-2.5 sm:gap-3 sm:px-4 dark:border-neutral-800">
+            <SidebarToggle />
+            <h1 className="text-lg font-semibold tracking-tight">{t("app.name")}</h1>
+            {/* On phones each answer names its model; the header has no room to spare. */}
+            <span className="hidden sm:contents">
+              <ModelBadge label={modelLabel} title={t("chat.message.modelTitle")} />
+            </span>
+            <div className="ml-auto flex items-center gap-3">
+              <Link href="/admin" className={`text-sm ${linkClass}`}>
+                {t("nav.admin")}
+              </Link>
+              <LanguageSwitcher />
+            </div>
+          </header>
+          {children}
+        </div>
+      </div>
+    </WorkspaceProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { chat } from "./chat";
 import { common } from "./common";
 import type { Locale } from "./locale";
 
@@ -7,7 +8,7 @@ import type { Locale } from "./locale";
  * Every UI string, by locale. Each area keeps its strings in its own file ({ en, zh } with the same
  * keys, so a missing translation is a type error) and is merged here.
  */
-const catalogs = [common, admin, auth] as const;
+const catalogs = [common, admin, auth, chat] as const;
 
 type Catalog = (typeof catalogs)[number]["en"];
 type Merge<T> = (T extends unknown ? (value: T) => void : never) extends (value: infer I) => void ? I : never;
@@ -18,6 +19,9 @@ const merged = (locale: Locale) =>
   Object.assign({}, ...catalogs.map((catalog) => catalog[locale])) as Messages;
 
 const messages: Record<Locale, Messages> = { en: merged("en"), zh: merged("zh") };
+
+/** Every string of one locale, as the root layout hands them to client components. */
+export const messagesFor = (locale: Locale): Messages => messages[locale];
 
 /** The strings of one locale; `vars` fill `{name}` placeholders. */
 export function translator(locale: Locale) {

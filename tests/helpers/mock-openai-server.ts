@@ -34,9 +34,10 @@ async function readJson(request: IncomingMessage): Promise<ChatCompletionBody> {
 
 /**
  * A local stand-in for an OpenAI-compatible server (Ollama, vLLM, …) speaking the chat-completions
- * API, streaming or not: the one thing tests mock, at the network edge.
+ * API, streaming or not: the one thing tests mock, at the network edge. A fixed `port` lets a server
+ * started before it (e.g. by Playwright) be pointed at it; by default any free port is used.
  */
-export async function startMockOpenAIServer(): Promise<MockOpenAIServer> {
+export async function startMockOpenAIServer({ port = 0 }: { port?: number } = {}): Promise<MockOpenAIServer> {
   let abandoned = 0;
   const mock: MockOpenAIServer = {
     baseUrl: "",
@@ -109,7 +110,7 @@ export async function startMockOpenAIServer(): Promise<MockOpenAIServer> {
       response.writeHead(500).end(String(error));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   mock.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   return mock;
 }

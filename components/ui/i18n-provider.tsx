@@ -1,0 +1,45 @@
+"use client";
+
+import { createContext, type ReactNode, useCallback, useContext } from "react";
+import type { Locale, MessageKey, Messages } from "@/lib/i18n";
+
+type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+const I18nContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
+
+/**
+ * Gives client components the strings of the request's language. The server passes one locale's
+ * table, so the browser never downloads the catalogs of the other language.
+ */
+export function I18nProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Messages;
+  children: ReactNode;
+}) {
+  return <I18nContext.Provider value={{ locale, messages }}>{children}</I18nContext.Provider>;
+}
+
+function useI18n() {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error("useT() needs an <I18nProvider> above it (the root layout has one)");
+  return context;
+}
+
+/** The UI language of the page. */
+export const useLocale = (): Locale => useI18n().locale;
+
+/** Looks up a UI string; `vars` fill its `{name}` placeholders. */
+export function useT(): Translate {
+  const { messages } = useI18n();
+  return useCallback(
+    (key, vars) =>
+      vars
+        ? messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole))
+        : messages[key],
+    [messages],
+  );
+}

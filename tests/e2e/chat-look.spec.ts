@@ -1,0 +1,123 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { test, uploadFixtures } from "./admin-fixtures";
+import { ask, conversationIdOf, lastAnswer, waitForAnswer } from "./chat-helpers";
+
+const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+/** Serious and critical axe findings on the page as it is now. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target),
+    }));
+}
+
+/** Asks the refund question on a fresh page and opens the answer's first citation. */
+async function answerWithPanelOpen(page: Page) {
+  await page.goto("/");
+  await ask(page, "How long do refunds take to be processed?");
+  await waitForAnswer(page);
+  await lastAnswer(page)
+    .getByRole("button", { name: /^Source \d+:/ })
+    .first()
+    .click();
+  const panel = page.getByRole("complementary", { name: /^Source \d+$/ }).or(page.getByRole("dialog"));
+  await expect(panel).toBeVisible();
+  return conversationIdOf(page);
+}
+
+test("screenshots of the chat with a cited answer and its source open, on desktop and phone, light and dark", async ({
+  page,
+  request,
+}) => {
+  await uploadFixtures(request, ["handbook.pdf", "faq.html"]);
+  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      const id = await answerWithPanelOpen(page);
+      await page.screenshot({ path: `tests/e2e/screenshots/chat-${device}-${colorScheme}.png` });
+      await page.keyboard.press("Escape");
+      if (device === "phone") {
+        await page.getByRole("button", { name: "Show conversations" }).click();
+        await expect(page.getByRole("navigation", { name: "Conversations" })).toBeVisible();
+        await page.screenshot({ path: `tests/e2e/screenshots/chat-phone-sidebar-${colorScheme}.png` });
+        await page.keyboard.press("Escape");
+        await expect(page.getByRole("navigation", { name: "Conversations" })).toBeHidden();
+      }
+      expect((await request.delete(`/api/conversations/${id}`)).status()).toBe(204);
+    }
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Chat with your documents" })).toBeVisible();
+  await page.screenshot({ path: "tests/e2e/screenshots/chat-empty-desktop-light.png" });
+});
+
+test("the chat has no serious accessibility violations: empty, answered, and with a source open", async ({
+  page,
+  request,
+}) => {
+  await uploadFixtures(request, ["handbook.pdf"]);
+  for (const viewport of Object.values(VIEWPORTS)) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      await page.goto("/");
+      await expect(page.getByRole("heading", { name: "Chat with your documents" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const id = await answerWithPanelOpen(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: /^Sources: / }).click();
+      await expect(page.getByRole("checkbox", { name: "All sources" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect((await request.delete(`/api/conversations/${id}`)).status()).toBe(204);
+    }
+  }
+});
+
+test("the chat's controls are reached by keyboard, each with a visible focus ring", async ({
+  page,
+  request,
+}) => {
+  await uploadFixtures(request, ["handbook.pdf"]);
+  await page.goto("/");
+  await ask(page, "How long do refunds take to be processed?");
+  await waitForAnswer(page);
+  const reached = new Set<string>();
+  await page.locator("body").focus();
+  for (let press = 0; press < 30; press += 1) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return null;
+      const style = getComputedStyle(element);
+      return {
+        name: element.getAttribute("aria-label") ?? element.textContent?.trim().slice(0, 40) ?? "",
+        outline: style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) > 0,
+      };
+    });
+    if (!focused) continue;
+    expect(focused.outline, `focus ring on "${focused.name}"`).toBe(true);
+    reached.add(focused.name);
+  }
+  for (const name of ["New conversation", "Sources", "Copy answer", "Regenerate answer", "Sources: all"]) {
+    expect(
+      [...reached].some((label) => label.includes(name)),
+      `${name} in ${[...reached].join(" | ")}`,
+    ).toBe(true);
+  }
+  expect([...reached].some((label) => /^Source \d+: handbook\.pdf/.test(label))).toBe(true);
+  expect((await request.delete(`/api/conversations/${await conversationIdOf(page)}`)).status()).toBe(204);
+});
