@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { UploadProvider } from "@/components/upload";
+import { getUploadLocale } from "@/components/upload/upload-locale";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,11 +18,15 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Uploads live in the layout so they keep going while the user moves between pages.
+  const { locale, strings } = await getUploadLocale();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-white font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
-        {children}
+        <UploadProvider locale={locale} strings={strings}>
+          {children}
+        </UploadProvider>
       </body>
     </html>
   );

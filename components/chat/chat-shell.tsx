@@ -1,4 +1,5 @@
 import { ModelBadge } from "@/components/ui/model-badge";
+import { UploadButton, UploadDropOverlay, UploadList } from "@/components/upload";
 
 /** The chat page's frame: conversation sidebar, message area with its empty state, and the composer. */
 export function ChatShell({ modelLabel }: { modelLabel: string }) {
@@ -15,7 +16,10 @@ export function ChatShell({ modelLabel }: { modelLabel: string }) {
       <main className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-between border-b border-neutral-200 px-4 py-3 dark:border-neutral-800">
           <h1 className="text-lg font-semibold tracking-tight">Docent</h1>
-          <ModelBadge label={modelLabel} />
+          <div className="flex items-center gap-2">
+            <UploadButton />
+            <ModelBadge label={modelLabel} />
+          </div>
         </header>
 
         <section aria-label="Messages" className="flex flex-1 items-center justify-center p-6">
@@ -27,6 +31,9 @@ export function ChatShell({ modelLabel }: { modelLabel: string }) {
             </p>
           </div>
         </section>
+
+        <UploadList className="px-4 pb-4" />
+        <UploadDropOverlay />
 
         <form className="border-t border-neutral-200 p-4 dark:border-neutral-800" aria-label="Ask a question">
           <label htmlFor="composer" className="sr-only">
