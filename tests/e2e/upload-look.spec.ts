@@ -31,21 +31,28 @@ function fieldGuide(): Buffer {
 }
 
 /**
- * Lets the page's polls of a source through to the server until one answers that the source is
- * mid-way through indexing, then holds the next ones until `release()`: the list stays mid-way for
- * as long as the test looks at it, and the server still does all the work.
+ * Lets the page's polls of the guide through to the server until one answers that it is mid-way
+ * through indexing, then holds the next ones until `release()`: its entry stays mid-way for as long
+ * as the test looks at it, and the server still does all the work. Other sources' polls pass freely.
  */
 async function holdIngestMidway(page: Page) {
-  let midway = false;
+  let heldId: string | null = null;
   let release = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
   await page.route(/\/api\/sources\/[0-9a-f-]{36}$/, async (route) => {
-    if (midway) await released;
+    if (heldId && route.request().url().endsWith(heldId)) await released;
     const response = await route.fetch();
     const { source } = await response.json();
-    if (source?.status === "processing" && source.progress > 0.05 && source.progress < 0.95) midway = true;
+    if (
+      source?.name === GUIDE &&
+      source.status === "processing" &&
+      source.progress > 0.05 &&
+      source.progress < 0.95
+    ) {
+      heldId = source.id;
+    }
     await route.fulfill({ response });
   });
   return { release };
