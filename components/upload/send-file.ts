@@ -9,7 +9,7 @@ export interface AcceptedSource {
 export type SendResult =
   | { ok: true; source: AcceptedSource }
   /** `message` is the server's JSON error message, written for people; null when it sent none. */
-  | { ok: false; message: string | null }
+  | { ok: false; httpStatus: number; message: string | null }
   | { ok: false; unreachable: true };
 
 function parseJson(body: string): unknown {
@@ -43,7 +43,9 @@ export function sendFile(
       const body = parseJson(request.responseText);
       const source = (body as { sources?: AcceptedSource[] } | null)?.sources?.[0];
       resolve(
-        request.status === 202 && source ? { ok: true, source } : { ok: false, message: errorMessage(body) },
+        request.status === 202 && source
+          ? { ok: true, source }
+          : { ok: false, httpStatus: request.status, message: errorMessage(body) },
       );
     };
     request.onerror = () => resolve({ ok: false, unreachable: true });

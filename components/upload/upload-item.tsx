@@ -73,7 +73,7 @@ export function UploadItemRow({
             </span>
           </span>
         </div>
-        {item.phase === "failed" ? (
+        {item.phase === "failed" && item.retryable ? (
           <button
             type="button"
             aria-label={t("upload.action.retry", { name: item.name })}

@@ -21,6 +21,8 @@ export interface UploadItem {
   /** Ingest progress the server reports, 0–1. */
   progress: number;
   error: UploadError | null;
+  /** Whether sending the file again could succeed: not for a file the server refused as it is. */
+  retryable: boolean;
 }
 
 export type UploadEvent =
@@ -42,6 +44,7 @@ const blankProgress = {
   stage: null,
   progress: 0,
   error: null,
+  retryable: false,
 } satisfies Partial<UploadItem>;
 
 const isSettled = (phase: UploadPhase) => phase === "ready" || phase === "failed";
@@ -83,7 +86,8 @@ export class UploadQueue {
 
   /** Sends a failed file again; for a source that failed to ingest, that queues it anew. */
   retry = (key: string) => {
-    if (this.find(key)?.phase !== "failed") return;
+    const item = this.find(key);
+    if (item?.phase !== "failed" || !item.retryable) return;
     this.update(key, blankProgress);
     this.pump();
   };
@@ -152,7 +156,9 @@ export class UploadQueue {
             : result.message
               ? { message: result.message }
               : { fallback: "server" };
-        this.settle(key, { phase: "failed", error });
+        // Too large, empty or not a document stays so; busy, down or unreachable may pass later.
+        const retryable = "unreachable" in result || result.httpStatus === 429 || result.httpStatus >= 500;
+        this.settle(key, { phase: "failed", error, retryable });
       } else if (result.source.status === "ready") {
         // The same content was uploaded before and is already indexed.
         this.settle(key, { phase: "ready", name: result.source.name, sent: 1, progress: 1 });
@@ -185,6 +191,7 @@ export class UploadQueue {
         this.settle(key, {
           phase: "failed",
           error: result.message ? { message: result.message } : { fallback: "server" },
+          retryable: true,
         });
         return;
       }
@@ -199,6 +206,7 @@ export class UploadQueue {
             phase: "failed",
             status,
             error: error ? { message: error } : { fallback: "ingest" },
+            retryable: true,
           });
           return;
         }

@@ -115,6 +115,10 @@ test("screenshots and an accessibility check of uploads mid-way, and of the drop
     }
   }
 
+  // The narrowest phone the layout is made for: nothing sticks out sideways.
+  await page.setViewportSize({ width: 375, height: 812 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
   ingest.release();
   await expect(uploadItem(page, GUIDE)).toContainText("Ready", { timeout: 90_000 });
   await deleteSourcesNamed(request, names);

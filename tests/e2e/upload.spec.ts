@@ -91,7 +91,8 @@ test("a refused file shows the server's reason next to it, and nothing is stored
   const huge = uploadItem(page, "huge.txt");
   await expect(huge).toContainText("Failed", { timeout: 30_000 });
   await expect(huge).toContainText('"huge.txt" is 51 MB; the largest file accepted is 50 MB.');
-  await expect(huge.getByRole("button", { name: "Retry huge.txt" })).toBeVisible();
+  // The same file would be refused again, so there is nothing to retry.
+  await expect(huge.getByRole("button", { name: "Retry huge.txt" })).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: "failed:" })).toBeAttached();
 
   const names = (await listSources(request)).map((source) => source.name);
@@ -125,6 +126,23 @@ test("a document that cannot be read fails with its reason, and Retry indexes it
   await expect(item).toContainText("Failed", { timeout: 60_000 });
   await expect(item).toContainText(error);
   await deleteSourcesNamed(request, ["scanned.pdf"]);
+});
+
+test("an upload the network cut off says so, and Retry sends it again", async ({ page, request }) => {
+  const name = "notes-utf16.txt";
+  await deleteSourcesNamed(request, [name]);
+  await page.goto("/");
+  await page.route("**/api/sources", (route) => route.abort("connectionreset"));
+  await dropFiles(page, [fixtureFile(name)]);
+
+  const item = uploadItem(page, name);
+  await expect(item).toContainText("The upload did not reach the server.");
+  await page.unroute("**/api/sources");
+  await item.getByRole("button", { name: `Retry ${name}` }).click();
+  await expect(item).toContainText("Ready", { timeout: 60_000 });
+  await expect(item).not.toContainText("did not reach");
+  expect((await listSources(request)).map((source) => source.name)).toContain(name);
+  await deleteSourcesNamed(request, [name]);
 });
 
 test("files picked with the button upload too, and the button is reached by keyboard", async ({
