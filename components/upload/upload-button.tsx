@@ -11,10 +11,10 @@ import { useUploads } from "./upload-provider";
  * @param className where the button sits in its container
  */
 export function UploadButton({ className = "" }: { className?: string }) {
-  const { addFiles, t } = useUploads();
+  const { addFiles, locale, t } = useUploads();
   const id = useId();
   return (
-    <span className={`relative inline-flex ${className}`}>
+    <span lang={locale} className={`relative inline-flex ${className}`}>
       <input
         id={id}
         type="file"

@@ -12,7 +12,7 @@ const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes("F
  * pages that take uploads. No props.
  */
 export function UploadDropOverlay() {
-  const { addFiles, t } = useUploads();
+  const { addFiles, locale, t } = useUploads();
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -59,7 +59,7 @@ export function UploadDropOverlay() {
   return (
     // Lets drag events through to the page beneath, so the counting above sees them all.
     <div
-      data-testid="upload-drop-overlay"
+      lang={locale}
       className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-white/80 p-4 backdrop-blur-sm dark:bg-neutral-950/80"
     >
       <div className="flex w-full max-w-md flex-col items-center gap-3 rounded-2xl border-2 border-dashed border-blue-600 bg-white px-6 py-10 text-center shadow-lg dark:border-blue-400 dark:bg-neutral-900">

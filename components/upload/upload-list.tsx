@@ -13,7 +13,7 @@ export function UploadList({ className = "" }: { className?: string }) {
   const { uploads, locale, t, retry, dismiss } = useUploads();
   if (uploads.length === 0) return null;
   return (
-    <section aria-label={t("upload.list.label")} className={className}>
+    <section lang={locale} aria-label={t("upload.list.label")} className={className}>
       <ul className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
         {uploads.map((item) => (
           <UploadItemRow

@@ -67,7 +67,7 @@ export function UploadProvider({
   return (
     <UploadContext value={value}>
       {/* Says when files start, finish or fail; each progress tick would drown a screen reader. */}
-      <div role="status" aria-live="polite" className="sr-only">
+      <div role="status" aria-live="polite" lang={locale} className="sr-only">
         {announcement}
       </div>
       {children}

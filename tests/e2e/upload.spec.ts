@@ -210,9 +210,19 @@ test("an upload keeps going while the user moves to the admin and back", async (
 test.describe("in Chinese", () => {
   test.use({ locale: "zh-CN" });
 
-  test("the upload controls speak the browser's language", async ({ page }) => {
+  test("the upload controls speak the browser's language", async ({ page, request }) => {
+    await deleteSourcesNamed(request, ["onboarding.md"]);
     await page.goto("/");
-    await expect(page.getByLabel("上传文件")).toBeAttached();
+    await page.getByLabel("上传文件").setInputFiles({
+      name: "onboarding.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from(readFixture("onboarding.md")),
+    });
+    const item = page.getByRole("region", { name: "上传" }).getByRole("listitem");
+    await expect(item).toContainText("就绪", { timeout: 60_000 });
+    await expect(page.getByRole("region", { name: "上传" })).toHaveAttribute("lang", "zh");
+    await deleteSourcesNamed(request, ["onboarding.md"]);
+
     const dataTransfer = await filesInPage(page, [fixtureFile("onboarding.md")]);
     await page.dispatchEvent("body", "dragenter", { dataTransfer });
     await expect(page.getByText("松开鼠标即可上传文件")).toBeVisible();
