@@ -1,3 +1,9 @@
+// proxy.ts runs before every route, so Next buffers each request body for it, and past
+// proxyClientMaxBodySize (10 MB unless set) hands the route a silently truncated body: a 20 MB PDF
+// would fail as "not multipart". Allow what POST /api/sources itself accepts (up to 20 files of
+// MAX_UPLOAD_MB, validated in lib/config.ts), plus room for the multipart framing.
+const maxUploadMb = Number(process.env.MAX_UPLOAD_MB) || 50;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // These packages load WASM, model weights or worker files from their own folder at run time;
@@ -32,7 +38,7 @@ const nextConfig = {
   },
   // Next writes agent instructions into the repository on `next dev` unless told not to.
   agentRules: false,
-  experimental: { agentUpgrade: false },
+  experimental: { agentUpgrade: false, proxyClientMaxBodySize: (maxUploadMb * 20 + 1) * 1024 * 1024 },
 };
 
 export default nextConfig;

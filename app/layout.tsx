@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/ui/i18n-provider";
+import { UploadProvider } from "@/components/upload";
 import { messagesFor, translator } from "@/lib/i18n";
+import { upload } from "@/lib/i18n/upload";
 import { getRequestLocale } from "./request-locale";
 import "./globals.css";
 
@@ -25,7 +27,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-dvh bg-white font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
         <I18nProvider locale={locale} messages={messagesFor(locale)}>
-          {children}
+          {/* Uploads live in the root layout so they keep going while the user moves between pages. */}
+          <UploadProvider locale={locale} strings={upload[locale]}>
+            {children}
+          </UploadProvider>
         </I18nProvider>
       </body>
     </html>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { type ReactNode, useEffect } from "react";
+import { useEffect } from "react";
 import { useT } from "@/components/ui/i18n-provider";
 import { ghostButtonClass, primaryButtonClass } from "@/components/ui/styles";
 import { ConversationItem } from "./conversation-item";
@@ -11,7 +11,7 @@ import { useWorkspace } from "./workspace-context";
  * The list of conversations with a way to start a new one. Always shown from md up; on phones it
  * slides over the page when the header's button opens it, and Escape or the backdrop closes it.
  */
-export function ConversationSidebar({ children }: { children?: ReactNode }) {
+export function ConversationSidebar() {
   const t = useT();
   const { conversations, sidebarOpen, setSidebarOpen, startNew } = useWorkspace();
 
@@ -62,7 +62,6 @@ export function ConversationSidebar({ children }: { children?: ReactNode }) {
             </span>
           </button>
         </div>
-        {children}
         <h2 className="px-2 pt-1 text-xs font-semibold tracking-wide text-neutral-600 uppercase dark:text-neutral-400">
           {t("chat.sidebar.label")}
         </h2>

@@ -3,12 +3,13 @@ import { auth } from "./auth";
 import { chat } from "./chat";
 import { common } from "./common";
 import type { Locale } from "./locale";
+import { upload } from "./upload";
 
 /**
  * Every UI string, by locale. Each area keeps its strings in its own file ({ en, zh } with the same
  * keys, so a missing translation is a type error) and is merged here.
  */
-const catalogs = [common, admin, auth, chat] as const;
+const catalogs = [common, admin, auth, chat, upload] as const;
 
 type Catalog = (typeof catalogs)[number]["en"];
 type Merge<T> = (T extends unknown ? (value: T) => void : never) extends (value: infer I) => void ? I : never;
