@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./tests/e2e/chromium";
-import { SLOW_LLM_APP_URL } from "./tests/e2e/servers";
+import { SLOW_LLM_APP_ADMIN_PASSWORD, SLOW_LLM_APP_URL } from "./tests/e2e/servers";
 
 const PORT = 3123;
 const SLOW_APP_PORT = Number(new URL(SLOW_LLM_APP_URL).port);
@@ -66,7 +66,7 @@ export default defineConfig({
     },
     {
       // The same build answering with that model, on its own database. No response cache, so a
-      // regenerated answer is a new one.
+      // regenerated answer is a new one. An admin password, so sign-in is tested on a real server.
       command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${SLOW_APP_PORT}`,
       url: `${SLOW_LLM_APP_URL}/api/health`,
       timeout: 120_000,
@@ -79,6 +79,7 @@ export default defineConfig({
         OPENAI_BASE_URL: `http://127.0.0.1:${SLOW_LLM_PORT}/v1`,
         CHAT_MODEL: "slow-test-model",
         RESPONSE_CACHE_TTL_SECONDS: "0",
+        ADMIN_PASSWORD: SLOW_LLM_APP_ADMIN_PASSWORD,
       },
     },
   ],
