@@ -1,7 +1,8 @@
+import { formatBytes } from "@/components/ui/format-bytes";
 import type { SourceSummary } from "@/db/queries/sources";
 import type { Locale } from "@/lib/i18n/locale";
 import type { AdminTranslate } from "./admin-strings";
-import { formatBytes, formatCount } from "./format";
+import { formatCount } from "./format";
 import { LocalTime } from "./local-time";
 import { toSourceRow } from "./source-row";
 import { SourceStatus } from "./source-status";

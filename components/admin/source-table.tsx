@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { formatBytes } from "@/components/ui/format-bytes";
 import type { Locale } from "@/lib/i18n/locale";
 import type { AdminKey, AdminTranslate } from "./admin-strings";
-import { formatBytes, formatCount } from "./format";
+import { formatCount } from "./format";
 import { LocalTime } from "./local-time";
 import { isSettled, type SourceRow } from "./source-row";
 import { SourceStatus } from "./source-status";

@@ -1,7 +1,8 @@
+import { formatBytes } from "@/components/ui/format-bytes";
 import type { SourceTotals as Totals } from "@/db/queries/source-totals";
 import type { Locale } from "@/lib/i18n/locale";
 import type { AdminTranslate } from "./admin-strings";
-import { formatBytes, formatCount } from "./format";
+import { formatCount } from "./format";
 
 /** The library at a glance: how many sources and chunks, and how much the original files take. */
 export function SourceTotals({ totals, locale, t }: { totals: Totals; locale: Locale; t: AdminTranslate }) {

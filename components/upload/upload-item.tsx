@@ -1,6 +1,6 @@
 import { buttonClass } from "@/components/admin/styles";
+import { formatBytes } from "@/components/ui/format-bytes";
 import type { Locale } from "@/lib/i18n/locale";
-import { formatBytes } from "./format-bytes";
 import { describeError } from "./upload-provider";
 import type { UploadItem } from "./upload-queue";
 import type { UploadTranslate } from "./upload-strings";

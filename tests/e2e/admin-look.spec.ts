@@ -1,24 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { readFixture } from "../fixtures/read-fixture";
+import { seriousViolations, VIEWPORTS } from "./accessibility";
 import { askQuestion, test, uploadFixtures, waitUntilSettled } from "./admin-fixtures";
-
-const VIEWPORTS = {
-  desktop: { width: 1280, height: 800 },
-  phone: { width: 390, height: 844 },
-} as const;
-
-/** Serious and critical axe findings on the page as it is now, in a form that reads well in a failure. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      id: violation.id,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => node.target),
-    }));
-}
 
 /** A library with something in every state the admin shows: ready, failed, and an answered question. */
 async function stockLibrary(page: Page) {

@@ -1,24 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { seriousViolations, VIEWPORTS } from "./accessibility";
 import { test, uploadFixtures } from "./admin-fixtures";
 import { ask, conversationIdOf, lastAnswer, waitForAnswer } from "./chat-helpers";
-
-const VIEWPORTS = {
-  desktop: { width: 1280, height: 800 },
-  phone: { width: 390, height: 844 },
-} as const;
-
-/** Serious and critical axe findings on the page as it is now. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      id: violation.id,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => node.target),
-    }));
-}
 
 /** Asks the refund question on a fresh page and opens the answer's first citation. */
 async function answerWithPanelOpen(page: Page) {

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { seriousViolations, VIEWPORTS } from "./accessibility";
 import { test } from "./admin-fixtures";
 import {
   deleteSourcesNamed,
@@ -10,10 +10,6 @@ import {
   uploadItem,
 } from "./upload-helpers";
 
-const VIEWPORTS = {
-  desktop: { width: 1280, height: 800 },
-  phone: { width: 390, height: 844 },
-} as const;
 const SCHEMES = ["light", "dark"] as const;
 
 const GUIDE = "field-guide.md";
@@ -56,17 +52,6 @@ async function holdIngestMidway(page: Page) {
     await route.fulfill({ response });
   });
   return { release };
-}
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      id: violation.id,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => node.target),
-    }));
 }
 
 test("screenshots and an accessibility check of uploads mid-way, and of the drop overlay", async ({

@@ -1,8 +1,8 @@
 import type { Locale } from "@/lib/i18n/locale";
 
-const BYTE_UNITS = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
+const BYTE_UNITS = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
 
-/** A byte count as file managers show it ("2.4 MB", decimal units), in the UI's language. */
+/** A byte count as file managers show it ("2.4 MB", decimal units), in the UI's language; shared by uploads and the admin. */
 export function formatBytes(bytes: number, locale: Locale): string {
   let value = bytes;
   let unit = 0;
