@@ -26,6 +26,8 @@ const RELEVANCE_THRESHOLD = 0.55;
 /** A second or third sentence joins the answer only when it scores this close to the best one. */
 const COMPANION_SHARE = 0.75;
 const MAX_SENTENCES = 3;
+/** Share of the shorter sentence's words the longer one must hold for the two to say the same thing. */
+const RESTATEMENT_SHARE = 0.8;
 /** Headings, "Page 2" and table rows of one cell are not sentences that answer anything. */
 const MIN_SENTENCE_WORDS = 3;
 /** How much a related word ("deploy" for "deployments") counts next to the same word. */
@@ -103,10 +105,23 @@ function scoreSentences(sentences: readonly Sentence[], questionWords: readonly 
   return scores.map((score) => (totalWeight > 0 ? score / totalWeight : 0));
 }
 
-/** The sentence with its citation before its closing punctuation: "… within 14 days [2]." */
-function cite(sentence: string, index: number): string {
+/** The sentence with its citations before its closing punctuation: "… within 14 days [2]." */
+function cite(sentence: string, indexes: readonly number[]): string {
   const [, body = sentence, end = ""] = /^(.*?)([.!?。！？…]*)$/su.exec(sentence) ?? [];
-  return SPACELESS_SCRIPT.test(body.slice(-1)) ? `${body}[${index}]${end}` : `${body} [${index}]${end}`;
+  const marker = `[${indexes.join(", ")}]`;
+  return SPACELESS_SCRIPT.test(body.slice(-1)) ? `${body}${marker}${end}` : `${body} ${marker}${end}`;
+}
+
+/**
+ * Whether one sentence says what the other does: nearly all the words of the shorter one are in the
+ * longer one ("Refunds take 14 days." and "Refunds take 14 days of receiving the item.").
+ */
+function restates(a: Sentence, b: Sentence): boolean {
+  const [shorter, longer] = a.words.size <= b.words.size ? [a, b] : [b, a];
+  if (shorter.words.size === 0) return false;
+  let shared = 0;
+  for (const word of shorter.words) if (longer.words.has(word)) shared += 1;
+  return shared / shorter.words.size >= RESTATEMENT_SHARE;
 }
 
 /** The answer to `question` from `documents`: up to three cited sentences, or NOT_FOUND_ANSWER. */
@@ -122,13 +137,24 @@ function composeAnswer(documents: readonly ContextBlock[], question: string): st
   if (best < RELEVANCE_THRESHOLD) return NOT_FOUND_ANSWER;
 
   const floor = Math.max(RELEVANCE_THRESHOLD, best * COMPANION_SHARE);
-  const chosen = ranked.filter((i) => (scores[i] as number) >= floor).slice(0, MAX_SENTENCES);
+  // A sentence that restates a better one is not said twice: its document is cited on that one.
+  const chosen: { sentence: number; documents: number[] }[] = [];
+  for (const i of ranked) {
+    if ((scores[i] as number) < floor) break;
+    const candidate = sentences[i] as Sentence;
+    const restated = chosen.find((pick) => restates(sentences[pick.sentence] as Sentence, candidate));
+    if (restated) {
+      if (!restated.documents.includes(candidate.document)) restated.documents.push(candidate.document);
+    } else if (chosen.length < MAX_SENTENCES) {
+      chosen.push({ sentence: i, documents: [candidate.document] });
+    }
+  }
   // In the documents' order, the way they read, rather than by score.
-  chosen.sort((a, b) => a - b);
-  return chosen.reduce((answer, i, n) => {
-    const sentence = sentences[i] as Sentence;
+  chosen.sort((a, b) => a.sentence - b.sentence);
+  return chosen.reduce((answer, pick, n) => {
+    const sentence = sentences[pick.sentence] as Sentence;
     const separator = n === 0 || CJK_SENTENCE_END.test(answer) ? "" : " ";
-    return answer + separator + cite(sentence.text, sentence.document);
+    return answer + separator + cite(sentence.text, pick.documents);
   }, "");
 }
 

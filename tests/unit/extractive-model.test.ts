@@ -173,4 +173,18 @@ describe("the offline extractive model", () => {
     await expect(model.doGenerate(options)).rejects.toThrow(/abort/i);
     await expect(model.doStream(options)).rejects.toThrow(/abort/i);
   });
+
+  it("says a fact two documents repeat once, citing both", async () => {
+    const source = (sourceName: string, content: string): ContextSource => ({
+      sourceName,
+      content,
+      page: null,
+      headingPath: [],
+    });
+    const text = await answer("How long do refunds take to be processed?", [
+      source("faq.html", "Refunds are processed within 14 days. Send the item back in its box."),
+      source("handbook.pdf", "Refunds are processed within 14 days of receiving the returned item."),
+    ]);
+    expect(text).toBe("Refunds are processed within 14 days [1, 2].");
+  });
 });
