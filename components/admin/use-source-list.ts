@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { callJson } from "@/components/ui/read-api-error";
 import type { SourceTotals } from "@/db/queries/source-totals";
 import type { AdminTranslate } from "./admin-strings";
-import { callApi } from "./call-api";
 import { isSettled, type SourceRow } from "./source-row";
 
 // Ingest stages change within seconds; a second keeps the progress bar lively without flooding the server.
@@ -32,8 +32,8 @@ export function useSourceList({
   const refresh = useCallback(async () => {
     try {
       const [list, stats] = await Promise.all([
-        callApi<{ sources: SourceRow[] }>("/api/sources", {}, unreachable),
-        callApi<{ totals: SourceTotals }>("/api/stats", {}, unreachable),
+        callJson<{ sources: SourceRow[] }>("/api/sources", {}, unreachable),
+        callJson<{ totals: SourceTotals }>("/api/stats", {}, unreachable),
       ]);
       if (list) setSources(list.sources);
       if (stats) setTotals(stats.totals);
@@ -61,7 +61,7 @@ export function useSourceList({
 
   /** Deletes a source; throws the server's message so the confirmation dialog can show it. */
   async function deleteSource(source: SourceRow): Promise<void> {
-    await callApi(`/api/sources/${source.id}`, { method: "DELETE" }, unreachable);
+    await callJson(`/api/sources/${source.id}`, { method: "DELETE" }, unreachable);
     setSources((current) => current.filter((row) => row.id !== source.id));
     setNotice({ kind: "info", text: t("admin.notice.deleted", { name: source.name }) });
     await refresh();
@@ -69,7 +69,7 @@ export function useSourceList({
 
   async function reindexSource(source: SourceRow): Promise<void> {
     try {
-      const answer = await callApi<{ source: Pick<SourceRow, "id" | "status"> }>(
+      const answer = await callJson<{ source: Pick<SourceRow, "id" | "status"> }>(
         `/api/sources/${source.id}/reindex`,
         { method: "POST" },
         unreachable,

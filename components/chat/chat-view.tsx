@@ -3,6 +3,7 @@
 import { useChat } from "@ai-sdk/react";
 import { useEffect, useRef, useState } from "react";
 import { useT } from "@/components/ui/i18n-provider";
+import { callJson, readApiError } from "@/components/ui/read-api-error";
 import { buttonClass } from "@/components/ui/styles";
 import { type Citation, type DocentUIMessage, messageText } from "@/lib/chat/messages";
 import { AssistantMessage } from "./assistant-message";
@@ -10,7 +11,6 @@ import { createChatTransport } from "./chat-transport";
 import { CitationPanel } from "./citation-panel";
 import { Composer } from "./composer";
 import { EmptyState } from "./empty-state";
-import { callJson, readApiError } from "./read-api-error";
 import { ScopePicker } from "./scope-picker";
 import { useWorkspace } from "./workspace-context";
 

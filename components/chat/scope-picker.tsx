@@ -2,8 +2,8 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "@/components/ui/i18n-provider";
+import { callJson } from "@/components/ui/read-api-error";
 import { buttonClass, focusRing } from "@/components/ui/styles";
-import { callJson } from "./read-api-error";
 
 interface ReadySource {
   id: string;

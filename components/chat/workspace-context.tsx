@@ -1,8 +1,8 @@
 "use client";
 
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { callJson } from "@/components/ui/read-api-error";
 import { type ConversationSummary, toConversationSummary } from "./conversation-summary";
-import { callJson } from "./read-api-error";
 
 interface Workspace {
   conversations: ConversationSummary[];
