@@ -1,29 +1,16 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-import { adminTranslator } from "@/components/admin/admin-strings";
 import { buttonClass } from "@/components/admin/styles";
-import { admin } from "@/lib/i18n/admin";
-import { LOCALE_COOKIE, pickLocale } from "@/lib/i18n/locale";
-
-const subscribeToNothing = () => () => {};
-
-/** The browser's view of the locale the server would pick: the language cookie, else the browser's. */
-function browserLocale() {
-  const cookie = document.cookie
-    .split("; ")
-    .find((entry) => entry.startsWith(`${LOCALE_COOKIE}=`))
-    ?.slice(LOCALE_COOKIE.length + 1);
-  return pickLocale(cookie, navigator.languages.join(","));
-}
+import { useLocale, useT } from "@/components/ui/i18n-provider";
 
 /**
  * What the admin pages show when loading their data failed (e.g. the database is down), instead of
  * Next's bare error screen. The server's message is withheld in production; the digest finds it in the log.
  */
 export default function AdminError({ error, retry }: { error: unknown; retry: () => void }) {
-  const locale = useSyncExternalStore(subscribeToNothing, browserLocale, () => "en" as const);
-  const t = adminTranslator(admin[locale]);
+  // The root layout (and its language) stays mounted when a page below it fails.
+  const locale = useLocale();
+  const t = useT();
   const digest = error instanceof Error ? (error as Error & { digest?: string }).digest : undefined;
   return (
     <main lang={locale} className="mx-auto flex max-w-xl flex-col items-start gap-3 px-4 py-16">

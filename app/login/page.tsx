@@ -1,6 +1,6 @@
-import { cookies, headers } from "next/headers";
 import { LoginForm } from "@/components/auth/login-form";
-import { LOCALE_COOKIE, pickLocale, translator } from "@/lib/i18n";
+import { translator } from "@/lib/i18n";
+import { getRequestLocale } from "../request-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -15,11 +15,7 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<{ next?: string | string[] }>;
 }) {
-  const locale = pickLocale(
-    (await cookies()).get(LOCALE_COOKIE)?.value,
-    (await headers()).get("accept-language"),
-  );
-  const t = translator(locale);
+  const t = translator(await getRequestLocale());
   const { next } = await searchParams;
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center p-6">

@@ -1,5 +1,4 @@
-import type { Locale } from "@/lib/i18n/locale";
-import { intlLocale } from "./admin-strings";
+import { intlLocale, type Locale } from "@/lib/i18n/locale";
 
 export function formatCount(count: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(count);

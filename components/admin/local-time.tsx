@@ -1,8 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import type { Locale } from "@/lib/i18n/locale";
-import { intlLocale } from "./admin-strings";
+import { intlLocale, type Locale } from "@/lib/i18n/locale";
 
 const subscribeToNothing = () => () => {};
 

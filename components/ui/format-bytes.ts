@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/i18n/locale";
+import { intlLocale, type Locale } from "@/lib/i18n/locale";
 
 const BYTE_UNITS = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
 
@@ -10,7 +10,7 @@ export function formatBytes(bytes: number, locale: Locale): string {
     value /= 1000;
     unit += 1;
   }
-  return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", {
+  return new Intl.NumberFormat(intlLocale(locale), {
     style: "unit",
     unit: BYTE_UNITS[unit],
     unitDisplay: "short",

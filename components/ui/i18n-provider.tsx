@@ -1,7 +1,8 @@
 "use client";
 
-import { createContext, type ReactNode, useCallback, useContext } from "react";
+import { createContext, type ReactNode, useContext, useMemo } from "react";
 import type { Locale, MessageKey, Messages } from "@/lib/i18n";
+import { tableTranslator } from "@/lib/i18n/table-translator";
 
 type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -35,11 +36,5 @@ export const useLocale = (): Locale => useI18n().locale;
 /** Looks up a UI string; `vars` fill its `{name}` placeholders. */
 export function useT(): Translate {
   const { messages } = useI18n();
-  return useCallback(
-    (key, vars) =>
-      vars
-        ? messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole))
-        : messages[key],
-    [messages],
-  );
+  return useMemo(() => tableTranslator<MessageKey>(messages), [messages]);
 }

@@ -1,3 +1,4 @@
+import { tableTranslator } from "@/lib/i18n/table-translator";
 import type { upload } from "@/lib/i18n/upload";
 
 export type UploadKey = keyof (typeof upload)["en"];
@@ -10,8 +11,5 @@ export type UploadTranslate = (key: UploadKey, vars?: Record<string, string | nu
  * locale, not every catalog; when the app-wide `useT()` arrives, this is the one place to swap.
  */
 export function uploadTranslator(strings: UploadStrings): UploadTranslate {
-  return (key, vars) =>
-    vars
-      ? strings[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole))
-      : strings[key];
+  return tableTranslator(strings);
 }

@@ -3,6 +3,7 @@ import { auth } from "./auth";
 import { chat } from "./chat";
 import { common } from "./common";
 import type { Locale } from "./locale";
+import { tableTranslator } from "./table-translator";
 import { upload } from "./upload";
 
 /**
@@ -26,11 +27,7 @@ export const messagesFor = (locale: Locale): Messages => messages[locale];
 
 /** The strings of one locale; `vars` fill `{name}` placeholders. */
 export function translator(locale: Locale) {
-  const table = messages[locale];
-  return (key: MessageKey, vars?: Record<string, string | number>): string =>
-    vars
-      ? table[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole))
-      : table[key];
+  return tableTranslator<MessageKey>(messages[locale]);
 }
 
 export type Translate = ReturnType<typeof translator>;

@@ -28,3 +28,6 @@ export function pickLocale(cookie: string | undefined, acceptLanguage: string | 
   }
   return "en";
 }
+
+/** The BCP 47 tag Intl formats numbers and dates with for a UI language. */
+export const intlLocale = (locale: Locale): string => (locale === "zh" ? "zh-CN" : "en");
