@@ -89,6 +89,28 @@ async function uploadLongDocument(connection: DatabaseConnection) {
   });
 }
 
+/** Finished ingesting the long document with every chunk stored exactly once. */
+function expectEachChunkOnce(state: Awaited<ReturnType<typeof sourceState>>): void {
+  expect(state.chunks).toBeGreaterThan(50);
+  expect(state.chunk_count).toBe(state.chunks);
+  expect(state.ordinals).toBe(state.chunks);
+}
+
+/** Runs `test` on a fresh database on the TEST_DATABASE_URL server, dropped afterwards. */
+async function withScratchPostgres(
+  test: (location: DatabaseLocation, connection: DatabaseConnection) => Promise<void>,
+): Promise<void> {
+  const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);
+  const location: DatabaseLocation = { kind: "postgres", url: scratch.url };
+  const connection = await openDatabase({ location, embedding: LOCAL_EMBEDDING });
+  try {
+    await test(location, connection);
+  } finally {
+    await connection.close();
+    await scratch.drop();
+  }
+}
+
 describe("a worker killed in the middle of a job", () => {
   const workers: ChildProcess[] = [];
   const temp = useTempDir("crash");
@@ -100,10 +122,7 @@ describe("a worker killed in the middle of a job", () => {
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     "leaves its job to the next worker, which finishes it without duplicate chunks [postgres]",
     async () => {
-      const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);
-      const location: DatabaseLocation = { kind: "postgres", url: scratch.url };
-      const connection = await openDatabase({ location, embedding: LOCAL_EMBEDDING });
-      try {
+      await withScratchPostgres(async (location, connection) => {
         await uploadLongDocument(connection);
 
         const first = startWorker(location);
@@ -127,13 +146,8 @@ describe("a worker killed in the middle of a job", () => {
         const finished = await sourceState(connection);
         expect(finished.status).toBe("ready");
         expect(finished.attempts).toBe(2);
-        expect(finished.chunks).toBeGreaterThan(50);
-        expect(finished.chunk_count).toBe(finished.chunks);
-        expect(finished.ordinals).toBe(finished.chunks);
-      } finally {
-        await connection.close();
-        await scratch.drop();
-      }
+        expectEachChunkOnce(finished);
+      });
     },
     180_000,
   );
@@ -141,10 +155,7 @@ describe("a worker killed in the middle of a job", () => {
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     "killed while storing, then again while embedding, still ends with each chunk once [postgres]",
     async () => {
-      const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);
-      const location: DatabaseLocation = { kind: "postgres", url: scratch.url };
-      const connection = await openDatabase({ location, embedding: LOCAL_EMBEDDING });
-      try {
+      await withScratchPostgres(async (location, connection) => {
         await uploadLongDocument(connection);
         // Storing is the short stage where chunks are written: a kill there must leave none behind.
         for (const stage of ["storing", "embedding"]) {
@@ -168,13 +179,8 @@ describe("a worker killed in the middle of a job", () => {
         expect(await last.exited, last.output()).toBe(0);
         const finished = await sourceState(connection);
         expect(finished).toMatchObject({ status: "ready", attempts: 3 });
-        expect(finished.chunks).toBeGreaterThan(50);
-        expect(finished.chunk_count).toBe(finished.chunks);
-        expect(finished.ordinals).toBe(finished.chunks);
-      } finally {
-        await connection.close();
-        await scratch.drop();
-      }
+        expectEachChunkOnce(finished);
+      });
     },
     300_000,
   );
@@ -205,9 +211,7 @@ describe("a worker killed in the middle of a job", () => {
     try {
       const finished = await sourceState(connection);
       expect(finished.status).toBe("ready");
-      expect(finished.chunks).toBeGreaterThan(50);
-      expect(finished.chunk_count).toBe(finished.chunks);
-      expect(finished.ordinals).toBe(finished.chunks);
+      expectEachChunkOnce(finished);
     } finally {
       await connection.close();
     }
